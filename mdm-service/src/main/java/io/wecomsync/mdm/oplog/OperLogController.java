@@ -1,0 +1,55 @@
+package io.wecomsync.mdm.oplog;
+
+import io.wecomsync.common.api.Result;
+import io.wecomsync.common.mdm.OperLogResponse;
+import io.wecomsync.common.mdm.PageResponse;
+import io.wecomsync.mdm.web.MdmException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Locale;
+
+@RestController
+class OperLogController {
+
+    private final OperationLog operationLog;
+
+    OperLogController(OperationLog operationLog) {
+        this.operationLog = operationLog;
+    }
+
+    /** Newest first. Times are ISO-8601 instants; {@code from} is inclusive, {@code to} exclusive. */
+    @GetMapping("/oper-logs")
+    Result<PageResponse<OperLogResponse>> find(@RequestParam(required = false) String corpId,
+                                               @RequestParam(required = false) String action,
+                                               @RequestParam(required = false) String targetType,
+                                               @RequestParam(required = false) String targetId,
+                                               @RequestParam(required = false) Instant from,
+                                               @RequestParam(required = false) Instant to,
+                                               @RequestParam(defaultValue = "1") long page,
+                                               @RequestParam(defaultValue = "20") long size) {
+        if (page < 1) {
+            throw MdmException.invalid("page must be 1 or more, got " + page);
+        }
+        if (size < 1 || size > 200) {
+            throw MdmException.invalid("size must be between 1 and 200, got " + size);
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw MdmException.invalid("from must be before to");
+        }
+        String normalizedAction = action == null ? null : action.toUpperCase(Locale.ROOT);
+        if (normalizedAction != null && Arrays.stream(OperAction.values()).noneMatch(a -> a.name().equals(normalizedAction))) {
+            throw MdmException.invalid("action must be one of " + Arrays.toString(OperAction.values()) + ", got '" + action + "'");
+        }
+        String normalizedType = targetType == null ? null : targetType.toUpperCase(Locale.ROOT);
+        return Result.ok(operationLog.find(new OperationLog.OperLogQuery(blankToNull(corpId), normalizedAction,
+                normalizedType, blankToNull(targetId), from, to, page, size)));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

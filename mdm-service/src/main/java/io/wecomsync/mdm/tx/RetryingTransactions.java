@@ -1,0 +1,55 @@
+package io.wecomsync.mdm.tx;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * Runs a read-modify-write in its own transaction and runs it again, from a fresh read, when another
+ * writer got there first: an optimistic-lock version mismatch, or a lost race to insert the same
+ * unique key. After {@value #MAX_ATTEMPTS} attempts the conflict is passed on (HTTP 409).
+ */
+@Component
+public class RetryingTransactions {
+
+    static final int MAX_ATTEMPTS = 8;
+
+    private final TransactionTemplate transactions;
+
+    RetryingTransactions(PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    public <T> T execute(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(status -> work.get());
+            } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw new ConcurrencyFailureException("gave up after " + attempt + " conflicting attempts", e);
+                }
+                backOff(attempt);
+            }
+        }
+    }
+
+    private static void backOff(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConcurrencyFailureException("interrupted while retrying a conflicting write");
+        }
+    }
+
+    /** Thrown by a writer whose versioned update matched no row: someone else updated it first. */
+    public static OptimisticLockingFailureException versionConflict(String what) {
+        return new OptimisticLockingFailureException(what + " was changed concurrently");
+    }
+}

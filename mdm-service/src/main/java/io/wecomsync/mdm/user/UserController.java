@@ -1,0 +1,59 @@
+package io.wecomsync.mdm.user;
+
+import io.wecomsync.common.api.Result;
+import io.wecomsync.common.mdm.UserApi;
+import io.wecomsync.common.mdm.UserRenameRequest;
+import io.wecomsync.common.mdm.UserResponse;
+import io.wecomsync.common.mdm.UserUpsertRequest;
+import io.wecomsync.common.mdm.WriteResponse;
+import io.wecomsync.mdm.web.PathIds;
+import io.wecomsync.mdm.web.RequestSource;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+
+@RestController
+class UserController implements UserApi {
+
+    private final UserReader reader;
+    private final UserWriter writer;
+    private final HttpServletRequest request;
+
+    UserController(UserReader reader, UserWriter writer, HttpServletRequest request) {
+        this.reader = reader;
+        this.writer = writer;
+        this.request = request;
+    }
+
+    @Override
+    public Result<List<UserResponse>> findUsers(String corpId, String wxUserId, String mobile, String email,
+                                                boolean includeDeleted) {
+        return Result.ok(reader.find(PathIds.corpId(corpId), wxUserId, mobile, email, includeDeleted));
+    }
+
+    @Override
+    public Result<UserResponse> getUser(String userId) {
+        return Result.ok(reader.get(PathIds.userId(userId)));
+    }
+
+    @Override
+    public Result<WriteResponse<UserResponse>> upsertUser(String corpId, String wxUserId, UserUpsertRequest body) {
+        return Result.ok(writer.upsert(PathIds.corpId(corpId), PathIds.wxUserId("wxUserId", wxUserId), body,
+                RequestSource.of(request)));
+    }
+
+    @Override
+    public Result<WriteResponse<UserResponse>> renameUser(String corpId, String wxUserId, UserRenameRequest body) {
+        return Result.ok(writer.rename(PathIds.corpId(corpId), PathIds.wxUserId("wxUserId", wxUserId), body,
+                RequestSource.of(request)));
+    }
+
+    @Override
+    public Result<WriteResponse<UserResponse>> deleteUser(String corpId, String wxUserId, Instant sourceEventTime,
+                                                          String sourceEventId) {
+        return Result.ok(writer.delete(PathIds.corpId(corpId), PathIds.wxUserId("wxUserId", wxUserId),
+                sourceEventTime, PathIds.eventId(sourceEventId), RequestSource.of(request)));
+    }
+}

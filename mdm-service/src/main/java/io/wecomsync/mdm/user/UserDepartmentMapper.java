@@ -1,0 +1,30 @@
+package io.wecomsync.mdm.user;
+
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+import java.util.List;
+
+@Mapper
+interface UserDepartmentMapper {
+
+    @Select("SELECT * FROM mdm_user_department WHERE user_id = #{userId} ORDER BY dept_id")
+    List<UserDepartmentEntity> findByUserId(@Param("userId") String userId);
+
+    @Delete("DELETE FROM mdm_user_department WHERE user_id = #{userId}")
+    int deleteByUserId(@Param("userId") String userId);
+
+    /** One multi-row INSERT for the whole membership. */
+    @Insert("""
+            <script>
+            INSERT INTO mdm_user_department (user_id, dept_id, corp_id, sort_order, is_leader) VALUES
+            <foreach collection="rows" item="r" separator=",">
+              (#{r.userId}, #{r.deptId}, #{r.corpId}, #{r.sortOrder}, #{r.isLeader})
+            </foreach>
+            </script>
+            """)
+    int insertAll(@Param("rows") List<UserDepartmentEntity> rows);
+}

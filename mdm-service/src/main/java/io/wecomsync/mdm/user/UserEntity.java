@@ -1,0 +1,92 @@
+package io.wecomsync.mdm.user;
+
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
+import com.baomidou.mybatisplus.annotation.Version;
+
+import java.time.Instant;
+
+/** A row of {@code mdm_user}. Mobile, email and biz mail are held only as ciphertext (see {@code pii}). */
+@TableName("mdm_user")
+public class UserEntity {
+
+    @TableId(type = IdType.INPUT)
+    private String userId;
+    private String corpId;
+    private String wxUserId;
+    private String name;
+    private String alias;
+    private String position;
+    private Integer gender;
+    private String status;
+    private String mobileCipher;
+    private String mobileHash;
+    private String emailCipher;
+    private String emailHash;
+    private String bizMailCipher;
+    private String telephone;
+    private String address;
+    private String avatar;
+    private String directLeader;
+    private Long mainDepartment;
+    private Instant lastEventTime;
+    private String lastEventId;
+    private Boolean deleted;
+    private Instant deletedAt;
+    @Version
+    private Integer version;
+    private Instant createdAt;
+    private Instant updatedAt;
+
+    public String getUserId() { return userId; }
+    public void setUserId(String userId) { this.userId = userId; }
+    public String getCorpId() { return corpId; }
+    public void setCorpId(String corpId) { this.corpId = corpId; }
+    public String getWxUserId() { return wxUserId; }
+    public void setWxUserId(String wxUserId) { this.wxUserId = wxUserId; }
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public String getAlias() { return alias; }
+    public void setAlias(String alias) { this.alias = alias; }
+    public String getPosition() { return position; }
+    public void setPosition(String position) { this.position = position; }
+    public Integer getGender() { return gender; }
+    public void setGender(Integer gender) { this.gender = gender; }
+    public String getStatus() { return status; }
+    public void setStatus(String status) { this.status = status; }
+    public String getMobileCipher() { return mobileCipher; }
+    public void setMobileCipher(String mobileCipher) { this.mobileCipher = mobileCipher; }
+    public String getMobileHash() { return mobileHash; }
+    public void setMobileHash(String mobileHash) { this.mobileHash = mobileHash; }
+    public String getEmailCipher() { return emailCipher; }
+    public void setEmailCipher(String emailCipher) { this.emailCipher = emailCipher; }
+    public String getEmailHash() { return emailHash; }
+    public void setEmailHash(String emailHash) { this.emailHash = emailHash; }
+    public String getBizMailCipher() { return bizMailCipher; }
+    public void setBizMailCipher(String bizMailCipher) { this.bizMailCipher = bizMailCipher; }
+    public String getTelephone() { return telephone; }
+    public void setTelephone(String telephone) { this.telephone = telephone; }
+    public String getAddress() { return address; }
+    public void setAddress(String address) { this.address = address; }
+    public String getAvatar() { return avatar; }
+    public void setAvatar(String avatar) { this.avatar = avatar; }
+    public String getDirectLeader() { return directLeader; }
+    public void setDirectLeader(String directLeader) { this.directLeader = directLeader; }
+    public Long getMainDepartment() { return mainDepartment; }
+    public void setMainDepartment(Long mainDepartment) { this.mainDepartment = mainDepartment; }
+    public Instant getLastEventTime() { return lastEventTime; }
+    public void setLastEventTime(Instant lastEventTime) { this.lastEventTime = lastEventTime; }
+    public String getLastEventId() { return lastEventId; }
+    public void setLastEventId(String lastEventId) { this.lastEventId = lastEventId; }
+    public Boolean getDeleted() { return deleted; }
+    public void setDeleted(Boolean deleted) { this.deleted = deleted; }
+    public Instant getDeletedAt() { return deletedAt; }
+    public void setDeletedAt(Instant deletedAt) { this.deletedAt = deletedAt; }
+    public Integer getVersion() { return version; }
+    public void setVersion(Integer version) { this.version = version; }
+    public Instant getCreatedAt() { return createdAt; }
+    public void setCreatedAt(Instant createdAt) { this.createdAt = createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+}

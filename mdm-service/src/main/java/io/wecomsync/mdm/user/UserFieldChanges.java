@@ -1,0 +1,83 @@
+package io.wecomsync.mdm.user;
+
+import io.wecomsync.common.mdm.OperLogResponse.FieldChange;
+import io.wecomsync.common.mdm.UserUpsertRequest;
+import io.wecomsync.common.pii.PiiMasking;
+import io.wecomsync.mdm.pii.PiiCipher;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * Applies the fields present in an upsert to a user row and lists what really changed, masked for
+ * the operation log. A {@code null} field is absent and leaves the row alone; an empty string clears.
+ */
+final class UserFieldChanges {
+
+    private final PiiCipher pii;
+    private final List<FieldChange> changes = new ArrayList<>();
+
+    private UserFieldChanges(PiiCipher pii) {
+        this.pii = pii;
+    }
+
+    static List<FieldChange> apply(UserEntity row, UserUpsertRequest request, PiiCipher pii) {
+        UserFieldChanges diff = new UserFieldChanges(pii);
+        diff.text("name", request.name(), row.getName(), row::setName);
+        diff.text("alias", request.alias(), row.getAlias(), row::setAlias);
+        diff.text("position", request.position(), row.getPosition(), row::setPosition);
+        diff.value("gender", request.gender(), row.getGender(), row::setGender);
+        diff.text("status", request.status(), row.getStatus(), row::setStatus);
+        diff.text("telephone", request.telephone(), row.getTelephone(), row::setTelephone);
+        diff.text("address", request.address(), row.getAddress(), row::setAddress);
+        diff.text("avatar", request.avatar(), row.getAvatar(), row::setAvatar);
+        diff.value("mainDepartment", request.mainDepartment(), row.getMainDepartment(), row::setMainDepartment);
+        if (request.directLeader() != null) {
+            diff.text("directLeader", String.join(",", request.directLeader()), row.getDirectLeader(), row::setDirectLeader);
+        }
+        diff.secret("mobile", request.mobile(), row.getMobileCipher(), PiiMasking::maskMobile, pii::mobileHash,
+                row::setMobileCipher, row::setMobileHash);
+        diff.secret("email", request.email(), row.getEmailCipher(), PiiMasking::maskEmail, pii::emailHash,
+                row::setEmailCipher, row::setEmailHash);
+        diff.secret("bizMail", request.bizMail(), row.getBizMailCipher(), PiiMasking::maskEmail, value -> null,
+                row::setBizMailCipher, hash -> { });
+        return diff.changes;
+    }
+
+    private void text(String field, String requested, String current, Consumer<String> set) {
+        if (requested != null) {
+            change(field, requested.isEmpty() ? null : requested, current, set);
+        }
+    }
+
+    private <T> void value(String field, T requested, T current, Consumer<T> set) {
+        if (requested != null) {
+            change(field, requested, current, set);
+        }
+    }
+
+    private <T> void change(String field, T next, T current, Consumer<T> set) {
+        if (!Objects.equals(next, current)) {
+            set.accept(next);
+            changes.add(new FieldChange(field, Objects.toString(current, null), Objects.toString(next, null)));
+        }
+    }
+
+    private void secret(String field, String requested, String currentCipher, UnaryOperator<String> mask,
+                        Function<String, String> hash, Consumer<String> setCipher, Consumer<String> setHash) {
+        if (requested == null) {
+            return;
+        }
+        String next = requested.isEmpty() ? null : requested;
+        String current = pii.decrypt(field, currentCipher);
+        if (!Objects.equals(next, current)) {
+            setCipher.accept(pii.encrypt(field, next));
+            setHash.accept(hash.apply(next));
+            changes.add(new FieldChange(field, mask.apply(current), mask.apply(next)));
+        }
+    }
+}

@@ -1,0 +1,221 @@
+package io.wecomsync.mdm.user;
+
+import com.baomidou.mybatisplus.core.toolkit.IdWorker;
+import io.wecomsync.common.api.ErrorCode;
+import io.wecomsync.common.mdm.DepartmentMembership;
+import io.wecomsync.common.mdm.OperLogResponse.FieldChange;
+import io.wecomsync.common.mdm.UserRenameRequest;
+import io.wecomsync.common.mdm.UserResponse;
+import io.wecomsync.common.mdm.UserUpsertRequest;
+import io.wecomsync.common.mdm.WriteOutcome;
+import io.wecomsync.common.mdm.WriteResponse;
+import io.wecomsync.mdm.oplog.OperAction;
+import io.wecomsync.mdm.oplog.OperLogEntry;
+import io.wecomsync.mdm.oplog.OperationLog;
+import io.wecomsync.mdm.pii.PiiCipher;
+import io.wecomsync.mdm.tag.TagMembers;
+import io.wecomsync.mdm.tx.RetryingTransactions;
+import io.wecomsync.mdm.web.MdmException;
+import io.wecomsync.mdm.web.RequestSource;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Applies user writes: upsert, rename and soft delete. Each runs in one transaction with its
+ * operation-log row, is ignored when older than what the row already reflects, and changes nothing
+ * when repeated.
+ */
+@Service
+public class UserWriter {
+
+    private final UserMapper users;
+    private final UserDepartmentMapper memberships;
+    private final UserRenameMapper renames;
+    private final UserViews views;
+    private final TagMembers tags;
+    private final PiiCipher pii;
+    private final OperationLog operationLog;
+    private final RetryingTransactions transactions;
+    private final Clock clock;
+
+    UserWriter(UserMapper users, UserDepartmentMapper memberships, UserRenameMapper renames, UserViews views,
+               TagMembers tags, PiiCipher pii, OperationLog operationLog, RetryingTransactions transactions,
+               Clock clock) {
+        this.users = users;
+        this.memberships = memberships;
+        this.renames = renames;
+        this.views = views;
+        this.tags = tags;
+        this.pii = pii;
+        this.operationLog = operationLog;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public WriteResponse<UserResponse> upsert(String corpId, String wxUserId, UserUpsertRequest request,
+                                              RequestSource source) {
+        List<DepartmentMembership> departments = Memberships.normalize(request.departments(), request.mainDepartment());
+        Instant eventTime = request.sourceEventTime().truncatedTo(ChronoUnit.MILLIS);
+        Write write = new Write(corpId, eventTime, request.sourceEventId(), source);
+        return transactions.execute(() -> {
+            UserEntity row = users.findByWxUserId(corpId, wxUserId);
+            return row == null
+                    ? create(wxUserId, request, departments, write)
+                    : update(row, request, departments, write);
+        });
+    }
+
+    private WriteResponse<UserResponse> create(String wxUserId, UserUpsertRequest request,
+                                               List<DepartmentMembership> departments, Write write) {
+        Instant now = clock.instant();
+        UserEntity row = new UserEntity();
+        row.setUserId(IdWorker.getIdStr());
+        row.setCorpId(write.corpId());
+        row.setWxUserId(wxUserId);
+        List<FieldChange> changes = new ArrayList<>(UserFieldChanges.apply(row, request, pii));
+        row.setDeleted(false);
+        row.setVersion(0);
+        row.setLastEventTime(write.eventTime());
+        row.setLastEventId(write.eventId());
+        row.setCreatedAt(now);
+        row.setUpdatedAt(now);
+        users.insert(row);
+        List<DepartmentMembership> stored = departments == null ? List.of() : departments;
+        if (!stored.isEmpty()) {
+            memberships.insertAll(Memberships.toRows(row, stored));
+            changes.add(new FieldChange("departments", null, Memberships.describe(stored)));
+        }
+        return logged(OperAction.USER_UPSERT, WriteOutcome.CREATED, row, stored, changes, write);
+    }
+
+    private WriteResponse<UserResponse> update(UserEntity row, UserUpsertRequest request,
+                                               List<DepartmentMembership> departments, Write write) {
+        List<DepartmentMembership> current = Memberships.fromRows(memberships.findByUserId(row.getUserId()));
+        if (row.getLastEventTime().isAfter(write.eventTime())) {
+            return logged(OperAction.USER_UPSERT, WriteOutcome.STALE, row, current, List.of(), write);
+        }
+        List<FieldChange> changes = new ArrayList<>(UserFieldChanges.apply(row, request, pii));
+        boolean membershipChanged = departments != null && !departments.equals(current);
+        if (membershipChanged) {
+            changes.add(new FieldChange("departments", Memberships.describe(current), Memberships.describe(departments)));
+        }
+        if (Boolean.TRUE.equals(row.getDeleted())) {
+            row.setDeleted(false);
+            row.setDeletedAt(null);
+            changes.add(new FieldChange("deleted", "true", "false"));
+        }
+        boolean newer = write.eventTime().isAfter(row.getLastEventTime());
+        if (changes.isEmpty() && !newer) {
+            return logged(OperAction.USER_UPSERT, WriteOutcome.UNCHANGED, row, current, changes, write);
+        }
+        row.setLastEventTime(write.eventTime());
+        row.setLastEventId(write.eventId());
+        if (!changes.isEmpty()) {
+            row.setUpdatedAt(clock.instant());
+        }
+        updateVersioned(row);
+        if (membershipChanged) {
+            memberships.deleteByUserId(row.getUserId());
+            if (!departments.isEmpty()) {
+                memberships.insertAll(Memberships.toRows(row, departments));
+            }
+        }
+        WriteOutcome outcome = changes.isEmpty() ? WriteOutcome.UNCHANGED : WriteOutcome.UPDATED;
+        return logged(OperAction.USER_UPSERT, outcome, row, membershipChanged ? departments : current, changes, write);
+    }
+
+    public WriteResponse<UserResponse> rename(String corpId, String wxUserId, UserRenameRequest request,
+                                              RequestSource source) {
+        String newWxUserId = request.newWxUserId();
+        Write write = new Write(corpId, request.sourceEventTime().truncatedTo(ChronoUnit.MILLIS),
+                request.sourceEventId(), source);
+        return transactions.execute(() -> {
+            UserEntity row = users.findByWxUserId(corpId, wxUserId);
+            if (row == null) {
+                UserEntity renamed = users.findByWxUserId(corpId, newWxUserId);
+                if (renamed != null && !wxUserId.equals(newWxUserId)) {
+                    // a redelivered rename: the user already carries the new id
+                    return logged(OperAction.USER_RENAME, WriteOutcome.UNCHANGED, renamed, null, List.of(), write);
+                }
+                throw notFound(corpId, wxUserId);
+            }
+            if (row.getLastEventTime().isAfter(write.eventTime())) {
+                return logged(OperAction.USER_RENAME, WriteOutcome.STALE, row, null, List.of(), write);
+            }
+            if (wxUserId.equals(newWxUserId)) {
+                return logged(OperAction.USER_RENAME, WriteOutcome.UNCHANGED, row, null, List.of(), write);
+            }
+            UserEntity holder = users.findByWxUserId(corpId, newWxUserId);
+            if (holder != null) {
+                throw new MdmException(ErrorCode.WX_USER_ID_TAKEN, "wxUserId '" + newWxUserId
+                        + "' already belongs to user " + holder.getUserId() + " in corp " + corpId);
+            }
+            Instant now = clock.instant();
+            row.setWxUserId(newWxUserId);
+            row.setLastEventTime(write.eventTime());
+            row.setLastEventId(write.eventId());
+            row.setUpdatedAt(now);
+            updateVersioned(row);
+            renames.insert(row.getUserId(), corpId, wxUserId, newWxUserId, write.eventTime(), write.eventId(), now);
+            tags.followUserRename(corpId, wxUserId, newWxUserId);
+            return logged(OperAction.USER_RENAME, WriteOutcome.RENAMED, row, null,
+                    List.of(new FieldChange("wxUserId", wxUserId, newWxUserId)), write);
+        });
+    }
+
+    public WriteResponse<UserResponse> delete(String corpId, String wxUserId, Instant sourceEventTime,
+                                              String sourceEventId, RequestSource source) {
+        Write write = new Write(corpId, sourceEventTime.truncatedTo(ChronoUnit.MILLIS), sourceEventId, source);
+        return transactions.execute(() -> {
+            UserEntity row = users.findByWxUserId(corpId, wxUserId);
+            if (row == null) {
+                throw notFound(corpId, wxUserId);
+            }
+            if (row.getLastEventTime().isAfter(write.eventTime())) {
+                return logged(OperAction.USER_DELETE, WriteOutcome.STALE, row, null, List.of(), write);
+            }
+            if (Boolean.TRUE.equals(row.getDeleted())) {
+                return logged(OperAction.USER_DELETE, WriteOutcome.UNCHANGED, row, null, List.of(), write);
+            }
+            Instant now = clock.instant();
+            row.setDeleted(true);
+            row.setDeletedAt(now);
+            row.setLastEventTime(write.eventTime());
+            row.setLastEventId(write.eventId());
+            row.setUpdatedAt(now);
+            updateVersioned(row);
+            return logged(OperAction.USER_DELETE, WriteOutcome.DELETED, row, null,
+                    List.of(new FieldChange("deleted", "false", "true")), write);
+        });
+    }
+
+    private void updateVersioned(UserEntity row) {
+        if (users.updateById(row) != 1) {
+            throw RetryingTransactions.versionConflict("user " + row.getUserId());
+        }
+    }
+
+    private WriteResponse<UserResponse> logged(OperAction action, WriteOutcome outcome, UserEntity row,
+                                               List<DepartmentMembership> departments, List<FieldChange> changes,
+                                               Write write) {
+        operationLog.record(new OperLogEntry(write.corpId(), action, row.getUserId(), outcome.name(), changes,
+                write.eventId(), write.source(), Objects.equals(outcome, WriteOutcome.STALE)
+                ? "ignored: the user already reflects " + row.getLastEventTime() : null));
+        UserResponse view = departments == null ? views.view(row) : views.view(row, departments);
+        return WriteResponse.of(outcome, view);
+    }
+
+    private static MdmException notFound(String corpId, String wxUserId) {
+        return new MdmException(ErrorCode.USER_NOT_FOUND, "no user with wxUserId '" + wxUserId + "' in corp " + corpId);
+    }
+
+    /** The event a write comes from, and who sent it. */
+    private record Write(String corpId, Instant eventTime, String eventId, RequestSource source) {
+    }
+}

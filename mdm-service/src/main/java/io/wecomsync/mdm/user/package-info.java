@@ -1,0 +1,6 @@
+/**
+ * Users: the {@code mdm_user} row, its department memberships and rename history. Writes are
+ * idempotent upserts guarded by the source event time and optimistic locking; each records itself in
+ * the operation log. May call {@code pii}, {@code oplog} and {@code tag} (to follow a rename).
+ */
+package io.wecomsync.mdm.user;

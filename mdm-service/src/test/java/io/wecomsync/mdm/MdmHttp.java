@@ -1,0 +1,70 @@
+package io.wecomsync.mdm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Calls mdm-service over real HTTP and reads answers as JSON trees, errors included. */
+
+public class MdmHttp {
+
+    private final TestRestTemplate http;
+    private final ObjectMapper json;
+
+    public MdmHttp(TestRestTemplate http, ObjectMapper json) {
+        this.http = http;
+        this.json = json;
+    }
+
+    public Answer get(String path, Object... uriVariables) {
+        return exchange(HttpMethod.GET, path, null, uriVariables);
+    }
+
+    public Answer put(String path, Object body, Object... uriVariables) {
+        return exchange(HttpMethod.PUT, path, body, uriVariables);
+    }
+
+    public Answer post(String path, Object body, Object... uriVariables) {
+        return exchange(HttpMethod.POST, path, body, uriVariables);
+    }
+
+    public Answer delete(String path, Object... uriVariables) {
+        return exchange(HttpMethod.DELETE, path, null, uriVariables);
+    }
+
+    public Answer exchange(HttpMethod method, String path, Object body, Object... uriVariables) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.add("X-Request-Id", "test-trace");
+        Object entityBody = body instanceof String text ? text : body == null ? null : json.valueToTree(body).toString();
+        ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(entityBody, headers),
+                String.class, uriVariables);
+        try {
+            JsonNode tree = response.getBody() == null ? json.nullNode() : json.readTree(response.getBody());
+            return new Answer(response.getStatusCode().value(), tree);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON (" + response.getStatusCode() + "): " + response.getBody(), e);
+        }
+    }
+
+    /** HTTP status and the parsed {@code Result} body. */
+    public record Answer(int status, JsonNode body) {
+
+        public JsonNode data() {
+            return body.path("data");
+        }
+
+        public int code() {
+            return body.path("code").asInt();
+        }
+
+        public String msg() {
+            return body.path("msg").asText();
+        }
+    }
+}
