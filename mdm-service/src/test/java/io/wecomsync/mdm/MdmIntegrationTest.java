@@ -40,8 +40,7 @@ public abstract class MdmIntegrationTest {
         registry.add("spring.datasource.url", db::jdbcUrl);
         registry.add("spring.datasource.username", db::username);
         registry.add("spring.datasource.password", db::password);
-        registry.add("mdm.crm.base-url", CRM::baseUrl);
-        registry.add("mdm.crm.timeout", () -> "2s");
+        registry.add("test.crm.base-url", CRM::baseUrl);
     }
 
     /** A corp id no other test uses. */

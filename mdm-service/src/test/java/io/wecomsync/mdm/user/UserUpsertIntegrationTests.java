@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static io.wecomsync.mdm.user.UserBodies.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class UserUpsertIntegrationTests extends MdmIntegrationTest {
@@ -27,7 +27,7 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
 
     @Test
     void upsertCreatesTheUserThenUpdatesIt() {
-        Answer created = http.put(UPSERT, body(T1, "name", "张三", "position", "工程师", "gender", 1,
+        Answer created = http.put(UPSERT, user(T1, "name", "张三", "position", "工程师", "gender", 1,
                 "departments", List.of(Map.of("deptId", 2, "order", 10, "leader", true), Map.of("deptId", 3)),
                 "mainDepartment", 2), corp, "zhangsan");
 
@@ -36,7 +36,7 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
         String userId = created.data().path("data").path("userId").asText();
         assertThat(userId).isNotBlank();
 
-        Answer updated = http.put(UPSERT, body(T2, "position", "架构师"), corp, "zhangsan");
+        Answer updated = http.put(UPSERT, user(T2, "position", "架构师"), corp, "zhangsan");
 
         assertThat(updated.data().path("outcome").asText()).isEqualTo("UPDATED");
         Answer read = http.get("/users/{id}", userId);
@@ -51,9 +51,9 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
 
     @Test
     void fieldsAbsentFromAnUpdateStayAsTheyWere() {
-        http.put(UPSERT, body(T1, "name", "李四", "gender", 2, "position", "销售", "alias", "小李"), corp, "lisi");
+        http.put(UPSERT, user(T1, "name", "李四", "gender", 2, "position", "销售", "alias", "小李"), corp, "lisi");
 
-        http.put(UPSERT, body(T2, "alias", ""), corp, "lisi");
+        http.put(UPSERT, user(T2, "alias", ""), corp, "lisi");
 
         Answer read = http.get("/users?corpId={corp}&wxUserId={wx}", corp, "lisi");
         assertThat(read.data()).hasSize(1);
@@ -65,9 +65,9 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
 
     @Test
     void aWriteOlderThanTheStoredDataIsNotApplied() {
-        http.put(UPSERT, body(T2, "name", "新名字"), corp, "wangwu");
+        http.put(UPSERT, user(T2, "name", "新名字"), corp, "wangwu");
 
-        Answer stale = http.put(UPSERT, body(T1, "name", "旧名字"), corp, "wangwu");
+        Answer stale = http.put(UPSERT, user(T1, "name", "旧名字"), corp, "wangwu");
 
         assertThat(stale.status()).isEqualTo(200);
         assertThat(stale.data().path("applied").asBoolean()).isFalse();
@@ -79,7 +79,7 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
 
     @Test
     void repeatingTheSameWriteChangesNothing() {
-        Map<String, Object> body = body(T1, "name", "赵六", "departments", List.of(Map.of("deptId", 5)));
+        Map<String, Object> body = user(T1, "name", "赵六", "departments", List.of(Map.of("deptId", 5)));
         http.put(UPSERT, body, corp, "zhaoliu");
         Map<String, Object> before = jdbc.queryForMap(
                 "SELECT version, updated_at FROM mdm_user WHERE corp_id = ? AND wx_user_id = 'zhaoliu'", corp);
@@ -103,7 +103,7 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
             for (int i = 0; i < 16; i++) {
                 Instant time = T1.plusSeconds(i % 4);
                 String position = "岗位" + i;
-                writes.add(() -> http.put(UPSERT, body(time, "position", position, "departments",
+                writes.add(() -> http.put(UPSERT, user(time, "position", position, "departments",
                         List.of(Map.of("deptId", 1 + (position.length() % 3)))), corp, "racer"));
             }
             for (Future<Answer> answer : pool.invokeAll(writes)) {
@@ -123,9 +123,9 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
 
     @Test
     void givenDepartmentsReplaceTheMembership() {
-        http.put(UPSERT, body(T1, "departments", List.of(Map.of("deptId", 1), Map.of("deptId", 2))), corp, "mover");
+        http.put(UPSERT, user(T1, "departments", List.of(Map.of("deptId", 1), Map.of("deptId", 2))), corp, "mover");
 
-        Answer moved = http.put(UPSERT, body(T2, "departments", List.of(Map.of("deptId", 3, "leader", true))), corp, "mover");
+        Answer moved = http.put(UPSERT, user(T2, "departments", List.of(Map.of("deptId", 3, "leader", true))), corp, "mover");
 
         assertThat(moved.data().path("data").path("departments").toString())
                 .isEqualTo("[{\"deptId\":3,\"order\":null,\"leader\":true}]");
@@ -135,11 +135,11 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
 
     @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsWritten() {
-        Answer badGender = http.put(UPSERT, body(T1, "name", "x", "gender", 7), corp, "bad");
-        Answer badMobile = http.put(UPSERT, body(T1, "mobile", "call me"), corp, "bad");
+        Answer badGender = http.put(UPSERT, user(T1, "name", "x", "gender", 7), corp, "bad");
+        Answer badMobile = http.put(UPSERT, user(T1, "mobile", "call me"), corp, "bad");
         Answer noTime = http.put(UPSERT, Map.of("name", "x"), corp, "bad");
-        Answer badId = http.put(UPSERT, body(T1, "name", "x"), corp, "has space");
-        Answer mainNotMember = http.put(UPSERT, body(T1, "mainDepartment", 9, "departments", List.of(Map.of("deptId", 1))),
+        Answer badId = http.put(UPSERT, user(T1, "name", "x"), corp, "has space");
+        Answer mainNotMember = http.put(UPSERT, user(T1, "mainDepartment", 9, "departments", List.of(Map.of("deptId", 1))),
                 corp, "bad");
         Answer notJson = http.put(UPSERT, "{\"name\": ", corp, "bad");
         Answer badTime = http.put(UPSERT, Map.of("sourceEventTime", "yesterday"), corp, "bad");
@@ -166,13 +166,4 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
         assertThat(missing.code()).isEqualTo(40401);
     }
 
-    static Map<String, Object> body(Instant time, Object... fields) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        for (int i = 0; i < fields.length; i += 2) {
-            body.put((String) fields[i], fields[i + 1]);
-        }
-        body.put("sourceEventTime", time.toString());
-        body.put("sourceEventId", "evt-" + time.getEpochSecond());
-        return body;
-    }
 }
