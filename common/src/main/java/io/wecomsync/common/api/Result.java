@@ -1,5 +1,7 @@
 package io.wecomsync.common.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
 /**
  * The one body shape every wecom-sync HTTP API answers with.
  *
@@ -17,6 +19,7 @@ public record Result<T>(int code, String msg, T data) {
         return new Result<>(errorCode.code(), message, null);
     }
 
+    @JsonIgnore
     public boolean isSuccess() {
         return code == 0;
     }
