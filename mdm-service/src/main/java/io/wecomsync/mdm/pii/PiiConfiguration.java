@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.pii;
 
+import io.wecomsync.common.crypto.KeyRing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -7,10 +8,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
 
 /**
@@ -39,16 +36,7 @@ class PiiConfiguration {
     }
 
     private static PiiProperties developmentKeys() {
-        return new PiiProperties(Map.of(DEV_KEY_ID, derive("wecom-sync development encryption key")),
-                DEV_KEY_ID, derive("wecom-sync development lookup-hash key"));
-    }
-
-    private static String derive(String label) {
-        try {
-            byte[] key = MessageDigest.getInstance("SHA-256").digest(label.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(key);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new PiiProperties(Map.of(DEV_KEY_ID, KeyRing.developmentKey("wecom-sync development encryption key")),
+                DEV_KEY_ID, KeyRing.developmentKey("wecom-sync development lookup-hash key"));
     }
 }

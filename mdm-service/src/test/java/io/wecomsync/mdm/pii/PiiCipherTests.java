@@ -58,7 +58,7 @@ class PiiCipherTests {
         assertThatThrownBy(() -> new PiiCipher(new PiiProperties(Map.of("k1", "c2hvcnQ="), "k1", HASH_KEY)))
                 .hasMessageContaining("mdm.pii.keys.k1 must be 32 bytes");
         assertThatThrownBy(() -> new PiiCipher(new PiiProperties(Map.of("k1", KEY_1), "k9", HASH_KEY)))
-                .hasMessageContaining("mdm.pii.active-key-id");
+                .hasMessageContaining("active key id");
         assertThatThrownBy(() -> new PiiCipher(new PiiProperties(Map.of("k1", KEY_1), "k1", null)))
                 .hasMessageContaining("mdm.pii.hash-key is not set");
     }

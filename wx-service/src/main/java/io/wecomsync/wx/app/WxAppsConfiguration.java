@@ -1,0 +1,112 @@
+package io.wecomsync.wx.app;
+
+import me.chanjar.weixin.cp.api.WxCpService;
+import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
+import me.chanjar.weixin.cp.config.impl.WxCpRedissonConfigImpl;
+import org.redisson.api.RedissonClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds {@link WxApps} from {@link WxCpProperties}. Every problem in the configuration is reported
+ * at start-up, one line each, before anything runs; secrets never appear in the message.
+ */
+@Configuration(proxyBeanMethods = false)
+class WxAppsConfiguration {
+
+    static final String TOKEN_KEY_PREFIX = "wecom-sync:wxcp";
+
+    @Bean
+    WxApps wxApps(WxCpProperties properties, RedissonClient redisson) {
+        List<String> problems = validate(properties);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("wx.cp configuration is invalid:\n  - " + String.join("\n  - ", problems));
+        }
+        Map<Integer, WxApp> byAgent = new HashMap<>();
+        Map<String, WxApp> readers = new HashMap<>();
+        for (WxCpProperties.Corp corp : properties.application()) {
+            for (WxCpProperties.AppConfig config : corp.appConfigs()) {
+                WxApp app = new WxApp(corp.corpId(), config.agentId(),
+                        config.receivesCallbacks() ? config.token() : null,
+                        config.receivesCallbacks() ? Base64.getDecoder().decode(config.aesKey() + "=") : null,
+                        api(corp.corpId(), config, properties.apiBaseUrl(), redisson));
+                byAgent.put(config.agentId(), app);
+                if (config.agentId().equals(corp.readerAgentId())) {
+                    readers.put(corp.corpId(), app);
+                }
+            }
+        }
+        return new WxApps(byAgent, readers);
+    }
+
+    private static WxCpService api(String corpId, WxCpProperties.AppConfig config, String baseUrl, RedissonClient redisson) {
+        // the access token lives in Redis: every instance shares one token per corp and app
+        WxCpRedissonConfigImpl storage = new WxCpRedissonConfigImpl(redisson, TOKEN_KEY_PREFIX);
+        storage.setCorpId(corpId);
+        storage.setAgentId(config.agentId());
+        storage.setCorpSecret(config.secret());
+        storage.setToken(config.token());
+        storage.setAesKey(config.aesKey());
+        storage.setBaseApiUrl(baseUrl);
+        WxCpServiceImpl service = new WxCpServiceImpl();
+        service.setWxCpConfigStorage(storage);
+        return service;
+    }
+
+    static List<String> validate(WxCpProperties properties) {
+        List<String> problems = new ArrayList<>();
+        Set<Integer> agentIds = new HashSet<>();
+        Set<String> corpIds = new HashSet<>();
+        for (int c = 0; c < properties.application().size(); c++) {
+            WxCpProperties.Corp corp = properties.application().get(c);
+            String where = "wx.cp.application[" + c + "]";
+            if (!WxCpProperties.AppConfig.hasText(corp.corpId())) {
+                problems.add(where + ".corpId is missing");
+            } else if (!corpIds.add(corp.corpId())) {
+                problems.add(where + ".corpId " + corp.corpId() + " is configured twice");
+            }
+            if (corp.appConfigs().isEmpty()) {
+                problems.add(where + ".appConfigs is empty");
+            }
+            boolean readerFound = corp.readerAgentId() == null;
+            for (int a = 0; a < corp.appConfigs().size(); a++) {
+                WxCpProperties.AppConfig app = corp.appConfigs().get(a);
+                String at = where + ".appConfigs[" + a + "]";
+                if (app.agentId() == null) {
+                    problems.add(at + ".agentId is missing");
+                    continue;
+                }
+                if (!agentIds.add(app.agentId())) {
+                    problems.add(at + ".agentId " + app.agentId() + " is configured twice (agentIds must be unique)");
+                }
+                readerFound |= app.agentId().equals(corp.readerAgentId());
+                if (!WxCpProperties.AppConfig.hasText(app.secret())) {
+                    problems.add(at + " (agentId " + app.agentId() + "): secret is missing");
+                }
+                if (app.receivesCallbacks()) {
+                    if (!WxCpProperties.AppConfig.hasText(app.token())) {
+                        problems.add(at + " (agentId " + app.agentId() + "): token is missing (needed to receive callbacks)");
+                    }
+                    if (!WxCpProperties.AppConfig.hasText(app.aesKey())) {
+                        problems.add(at + " (agentId " + app.agentId() + "): aesKey is missing (needed to receive callbacks)");
+                    } else if (app.aesKey().length() != 43 || !app.aesKey().matches("[A-Za-z0-9+/]{43}")) {
+                        problems.add(at + " (agentId " + app.agentId() + "): aesKey must be 43 letters and digits (WeCom's EncodingAESKey), got "
+                                + app.aesKey().length() + " characters");
+                    }
+                }
+            }
+            if (!readerFound) {
+                problems.add(where + ".readerAgentId " + corp.readerAgentId() + " is not one of this corp's appConfigs");
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,68 @@
+package io.wecomsync.wx.contact;
+
+import io.wecomsync.wx.inbox.HandlerOutcome;
+import io.wecomsync.wx.inbox.InboxEvent;
+import io.wecomsync.wx.inbox.InboxEventHandler;
+import io.wecomsync.wx.mdm.MdmRejectedException;
+import io.wecomsync.wx.mdm.MdmUnavailableException;
+import io.wecomsync.wx.xml.SafeXml;
+import org.springframework.stereotype.Component;
+
+/**
+ * Routes each inbox event to its handler by event and ChangeType, and turns failures into outcomes:
+ * mdm-service or WeCom unavailable → retry later; mdm-service refusing the data or a broken message →
+ * DEAD; anything we do not apply → IGNORED.
+ */
+@Component
+class ContactChangeApplier implements InboxEventHandler {
+
+    private final UserChangeHandler users;
+    private final DepartmentChangeHandler departments;
+    private final TagChangeHandler tags;
+    private final CrmPushHandler crm;
+
+    ContactChangeApplier(UserChangeHandler users, DepartmentChangeHandler departments, TagChangeHandler tags,
+                         CrmPushHandler crm) {
+        this.users = users;
+        this.departments = departments;
+        this.tags = tags;
+        this.crm = crm;
+    }
+
+    @Override
+    public HandlerOutcome handle(InboxEvent event) {
+        ContactMessage message;
+        try {
+            message = new ContactMessage(SafeXml.parseFlat(event.payload()));
+        } catch (SafeXml.MalformedXmlException e) {
+            return new HandlerOutcome.Dead("stored message is unreadable: " + e.getMessage());
+        }
+        try {
+            return route(event, message);
+        } catch (MdmUnavailableException | WeComBusyException e) {
+            return new HandlerOutcome.Retry(e.getMessage());
+        } catch (MdmRejectedException e) {
+            return new HandlerOutcome.Dead(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            return new HandlerOutcome.Dead("malformed " + event.changeType() + ": " + e.getMessage());
+        }
+    }
+
+    private HandlerOutcome route(InboxEvent event, ContactMessage message) {
+        if (CrmPushHandler.EVENT_TYPE.equals(event.eventType())) {
+            return crm.push(event, message);
+        }
+        if (!"change_contact".equals(event.eventType())) {
+            return new HandlerOutcome.Ignored("event '" + event.eventType() + "' is not applied");
+        }
+        String changeType = event.changeType() == null ? "" : event.changeType();
+        return switch (changeType) {
+            case "create_user", "update_user" -> users.upsert(event, message);
+            case "delete_user" -> users.delete(event, message);
+            case "create_party", "update_party" -> departments.upsert(event, message);
+            case "delete_party" -> departments.delete(event, message);
+            case "update_tag" -> tags.update(event, message);
+            default -> new HandlerOutcome.Ignored("ChangeType '" + changeType + "' is not applied");
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package io.wecomsync.wx.contact;
+
+import io.wecomsync.common.mdm.DepartmentUpsertRequest;
+import io.wecomsync.wx.inbox.HandlerOutcome;
+import io.wecomsync.wx.inbox.InboxEvent;
+import io.wecomsync.wx.mdm.MdmCalls;
+import io.wecomsync.wx.mdm.MdmRejectedException;
+import me.chanjar.weixin.cp.bean.WxCpDepart;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * {@code create_party}, {@code update_party} and {@code delete_party}. A department event without a
+ * name (ID-only since 2022) is completed from WeCom's {@code department/get} where possible.
+ */
+@Component
+class DepartmentChangeHandler {
+
+    private final MdmCalls mdm;
+    private final DirectoryReader directory;
+
+    DepartmentChangeHandler(MdmCalls mdm, DirectoryReader directory) {
+        this.mdm = mdm;
+        this.directory = directory;
+    }
+
+    HandlerOutcome upsert(InboxEvent event, ContactMessage message) {
+        Long id = message.number("Id");
+        if (id == null || id <= 0) {
+            return new HandlerOutcome.Dead(message.changeType() + " without a valid Id");
+        }
+        String name = message.text("Name");
+        Long parentId = message.number("ParentId");
+        Long order = message.number("Order");
+        String note = null;
+        if (name == null && "create_party".equals(message.changeType())) {
+            DirectoryReader.Lookup<WxCpDepart> lookup = directory.department(event.corpId(), id);
+            if (lookup.retryable()) {
+                throw new WeComBusyException(lookup.problem());
+            }
+            note = lookup.problem();
+            if (lookup.value() != null) {
+                name = lookup.value().getName();
+                parentId = parentId != null ? parentId : lookup.value().getParentId();
+                order = order != null ? order : lookup.value().getOrder();
+            }
+        }
+        DepartmentUpsertRequest request = new DepartmentUpsertRequest(name, parentId, order,
+                UserChangeHandler.eventTime(event, message), UserChangeHandler.eventId(event));
+        mdm.call("upsert department", api -> api.upsertDepartment(event.corpId(), id, request));
+        return new HandlerOutcome.Done(List.of(), note);
+    }
+
+    HandlerOutcome delete(InboxEvent event, ContactMessage message) {
+        Long id = message.number("Id");
+        if (id == null || id <= 0) {
+            return new HandlerOutcome.Dead("delete_party without a valid Id");
+        }
+        try {
+            mdm.call("delete department", api -> api.deleteDepartment(event.corpId(), id,
+                    UserChangeHandler.eventTime(event, message), UserChangeHandler.eventId(event)));
+            return HandlerOutcome.done();
+        } catch (MdmRejectedException e) {
+            if (e.isNotFound()) {
+                return new HandlerOutcome.Done(List.of(), "department was not in mdm-service; nothing to delete");
+            }
+            throw e;
+        }
+    }
+}

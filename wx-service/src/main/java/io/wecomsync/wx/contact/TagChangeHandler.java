@@ -1,0 +1,65 @@
+package io.wecomsync.wx.contact;
+
+import io.wecomsync.common.mdm.TagMembersRequest;
+import io.wecomsync.wx.inbox.HandlerOutcome;
+import io.wecomsync.wx.inbox.InboxEvent;
+import io.wecomsync.wx.mdm.MdmCalls;
+import me.chanjar.weixin.cp.bean.WxCpTagGetResult;
+import me.chanjar.weixin.cp.bean.WxCpUser;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * {@code update_tag}. As WeCom advises, the tag is re-read ({@code tag/get}) when the corp has a reader
+ * app and its full member lists replace ours; otherwise the event's add/remove lists are applied.
+ */
+@Component
+class TagChangeHandler {
+
+    private final MdmCalls mdm;
+    private final DirectoryReader directory;
+
+    TagChangeHandler(MdmCalls mdm, DirectoryReader directory) {
+        this.mdm = mdm;
+        this.directory = directory;
+    }
+
+    HandlerOutcome update(InboxEvent event, ContactMessage message) {
+        Long tagId = message.number("TagId");
+        if (tagId == null || tagId <= 0) {
+            return new HandlerOutcome.Dead("update_tag without a valid TagId");
+        }
+        String eventId = UserChangeHandler.eventId(event);
+        DirectoryReader.Lookup<WxCpTagGetResult> lookup = directory.tag(event.corpId(), tagId);
+        if (lookup.retryable()) {
+            throw new WeComBusyException(lookup.problem());
+        }
+        TagMembersRequest request;
+        if (lookup.value() != null) {
+            WxCpTagGetResult tag = lookup.value();
+            List<String> users = tag.getUserlist() == null ? List.of()
+                    : tag.getUserlist().stream().map(WxCpUser::getUserId).toList();
+            List<Long> departments = tag.getPartylist() == null ? List.of()
+                    : tag.getPartylist().stream().map(Integer::longValue).toList();
+            request = new TagMembersRequest(tag.getTagname(), null, null, null, null, users, departments, eventId);
+        } else {
+            request = new TagMembersRequest(null, message.list("AddUserItems"), message.list("DelUserItems"),
+                    ids(message.list("AddPartyItems")), ids(message.list("DelPartyItems")), null, null, eventId);
+            if (request.addUsers() == null && request.removeUsers() == null
+                    && request.addDepartments() == null && request.removeDepartments() == null) {
+                return new HandlerOutcome.Done(List.of(), joined(lookup.problem(), "nothing to change"));
+            }
+        }
+        mdm.call("update tag members", api -> api.updateTagMembers(event.corpId(), tagId, request));
+        return new HandlerOutcome.Done(List.of(), lookup.problem());
+    }
+
+    private static List<Long> ids(List<String> values) {
+        return values == null ? null : values.stream().map(Long::parseLong).toList();
+    }
+
+    private static String joined(String first, String second) {
+        return first == null ? second : first + "; " + second;
+    }
+}

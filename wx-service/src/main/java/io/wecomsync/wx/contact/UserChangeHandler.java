@@ -1,0 +1,202 @@
+package io.wecomsync.wx.contact;
+
+import io.wecomsync.common.mdm.DepartmentMembership;
+import io.wecomsync.common.mdm.UserRenameRequest;
+import io.wecomsync.common.mdm.UserResponse;
+import io.wecomsync.common.mdm.UserUpsertRequest;
+import io.wecomsync.common.mdm.WriteOutcome;
+import io.wecomsync.common.mdm.WriteResponse;
+import io.wecomsync.wx.inbox.HandlerOutcome;
+import io.wecomsync.wx.inbox.InboundEvent;
+import io.wecomsync.wx.inbox.InboxEvent;
+import io.wecomsync.wx.mdm.MdmCalls;
+import io.wecomsync.wx.mdm.MdmRejectedException;
+import me.chanjar.weixin.cp.bean.WxCpUser;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code create_user}, {@code update_user} and {@code delete_user}. Only the fields an event carries
+ * are sent (absent stays unchanged in mdm-service); a {@code NewUserID} is applied as a rename first.
+ * ID-only events are completed from WeCom's {@code user/get} where the corp has a reader app.
+ * After a user really changed, a CRM push follows as an event of its own.
+ */
+@Component
+class UserChangeHandler {
+
+    /** Fields of an ID-only event (since 2022): with nothing else, details must be read from WeCom. */
+    private static final Set<String> ID_ONLY_FIELDS = Set.of("ToUserName", "FromUserName", "CreateTime", "MsgType",
+            "Event", "ChangeType", "UserID", "NewUserID", "Department", "MainDepartment", "IsLeaderInDept", "AgentID");
+
+    private final MdmCalls mdm;
+    private final DirectoryReader directory;
+
+    UserChangeHandler(MdmCalls mdm, DirectoryReader directory) {
+        this.mdm = mdm;
+        this.directory = directory;
+    }
+
+    HandlerOutcome upsert(InboxEvent event, ContactMessage message) {
+        String wxUserId = message.text("UserID");
+        if (wxUserId == null || wxUserId.isBlank()) {
+            return new HandlerOutcome.Dead(message.changeType() + " without UserID");
+        }
+        String corp = event.corpId();
+        Instant time = eventTime(event, message);
+        String eventId = eventId(event);
+        String newUserId = message.text("NewUserID");
+        String target = wxUserId;
+        if (newUserId != null && !newUserId.isBlank() && !newUserId.equals(wxUserId)) {
+            rename(corp, wxUserId, newUserId, time, eventId);
+            target = newUserId;
+        }
+        String note = null;
+        WxCpUser details = null;
+        if (isIdOnly(message)) {
+            DirectoryReader.Lookup<WxCpUser> lookup = directory.user(corp, target);
+            if (lookup.retryable()) {
+                throw new WeComBusyException(lookup.problem());
+            }
+            details = lookup.value();
+            note = lookup.problem();
+        }
+        UserUpsertRequest request = request(message, details, time, eventId);
+        String userId = target;
+        WriteResponse<UserResponse> written = mdm.call("upsert user", api -> api.upsertUser(corp, userId, request));
+        List<InboundEvent> followUps = new ArrayList<>();
+        if (written.outcome() == WriteOutcome.CREATED || written.outcome() == WriteOutcome.UPDATED) {
+            followUps.add(CrmPushHandler.followUp(event, written.data().userId()));
+        }
+        return new HandlerOutcome.Done(followUps, note);
+    }
+
+    HandlerOutcome delete(InboxEvent event, ContactMessage message) {
+        String wxUserId = message.text("UserID");
+        if (wxUserId == null || wxUserId.isBlank()) {
+            return new HandlerOutcome.Dead("delete_user without UserID");
+        }
+        try {
+            mdm.call("delete user", api -> api.deleteUser(event.corpId(), wxUserId, eventTime(event, message), eventId(event)));
+            return HandlerOutcome.done();
+        } catch (MdmRejectedException e) {
+            if (e.isNotFound()) {
+                return new HandlerOutcome.Done(List.of(), "user was not in mdm-service; nothing to delete");
+            }
+            throw e;
+        }
+    }
+
+    private void rename(String corp, String from, String to, Instant time, String eventId) {
+        try {
+            mdm.call("rename user", api -> api.renameUser(corp, from, new UserRenameRequest(to, time, eventId)));
+        } catch (MdmRejectedException e) {
+            if (!e.isNotFound()) {
+                throw e;
+            }
+            // not in mdm-service under the old id: the upsert under the new id creates the user
+        }
+    }
+
+    private static boolean isIdOnly(ContactMessage message) {
+        return message.fields().keySet().stream().allMatch(ID_ONLY_FIELDS::contains);
+    }
+
+    /** The event's fields, and where the event lacks one, what WeCom's user/get gave (if anything). */
+    static UserUpsertRequest request(ContactMessage m, WxCpUser details, Instant time, String eventId) {
+        List<String> departments = m.list("Department");
+        List<String> leaders = m.list("IsLeaderInDept");
+        List<DepartmentMembership> memberships = departments == null ? null : memberships(departments, leaders, null);
+        Long mainDepartment = m.number("MainDepartment");
+        String gender = m.text("Gender");
+        String name = m.text("Name");
+        String position = m.text("Position");
+        String mobile = m.text("Mobile");
+        String email = m.text("Email");
+        String bizMail = m.text("BizMail");
+        String alias = m.text("Alias");
+        String telephone = m.text("Telephone");
+        String address = m.text("Address");
+        String avatar = m.text("Avatar");
+        String status = m.text("Status");
+        List<String> directLeader = m.list("DirectLeader");
+        if (details != null) {
+            name = firstKnown(name, details.getName());
+            position = firstKnown(position, details.getPosition());
+            mobile = firstKnown(mobile, details.getMobile());
+            email = firstKnown(email, details.getEmail());
+            bizMail = firstKnown(bizMail, details.getBizMail());
+            alias = firstKnown(alias, details.getAlias());
+            telephone = firstKnown(telephone, details.getTelephone());
+            address = firstKnown(address, details.getAddress());
+            avatar = firstKnown(avatar, details.getAvatar());
+            if (status == null && details.getStatus() != null) {
+                status = String.valueOf(details.getStatus());
+            }
+            if (gender == null && details.getGender() != null) {
+                gender = details.getGender().getCode();
+            }
+            if (directLeader == null && details.getDirectLeader() != null) {
+                directLeader = List.of(details.getDirectLeader());
+            }
+            if (mainDepartment == null && details.getMainDepartment() != null && details.getMainDepartment().matches("\\d+")) {
+                mainDepartment = Long.parseLong(details.getMainDepartment());
+            }
+            if (memberships == null && details.getDepartIds() != null) {
+                memberships = fromDetails(details);
+            }
+        }
+        return new UserUpsertRequest(name, alias, position, gender(gender), status, mobile, email, bizMail,
+                telephone, address, avatar, directLeader, mainDepartment, memberships, time, eventId);
+    }
+
+    private static List<DepartmentMembership> memberships(List<String> departments, List<String> leaders, List<Long> orders) {
+        List<DepartmentMembership> result = new ArrayList<>();
+        for (int i = 0; i < departments.size(); i++) {
+            Boolean leader = leaders != null && i < leaders.size() ? "1".equals(leaders.get(i)) : null;
+            Long order = orders != null && i < orders.size() ? orders.get(i) : null;
+            result.add(new DepartmentMembership(Long.parseLong(departments.get(i)), order, leader));
+        }
+        return result;
+    }
+
+    private static List<DepartmentMembership> fromDetails(WxCpUser details) {
+        List<String> ids = new ArrayList<>();
+        for (Long id : details.getDepartIds()) {
+            ids.add(String.valueOf(id));
+        }
+        List<String> leaders = new ArrayList<>();
+        if (details.getIsLeaderInDept() != null) {
+            for (Integer flag : details.getIsLeaderInDept()) {
+                leaders.add(String.valueOf(flag));
+            }
+        }
+        List<Long> orders = new ArrayList<>();
+        if (details.getOrders() != null) {
+            for (Integer order : details.getOrders()) {
+                orders.add(order == null ? null : order.longValue());
+            }
+        }
+        return memberships(ids, leaders, orders);
+    }
+
+    private static Integer gender(String value) {
+        return value != null && value.strip().matches("[012]") ? Integer.valueOf(value.strip()) : null;
+    }
+
+    private static String firstKnown(String fromEvent, String fromWeCom) {
+        return fromEvent != null ? fromEvent : (fromWeCom == null || fromWeCom.isEmpty() ? null : fromWeCom);
+    }
+
+    static Instant eventTime(InboxEvent event, ContactMessage message) {
+        Instant created = message.createTime();
+        return created != null ? created : event.eventTime();
+    }
+
+    static String eventId(InboxEvent event) {
+        return "inbox-" + event.id();
+    }
+}

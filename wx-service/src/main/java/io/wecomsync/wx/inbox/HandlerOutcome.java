@@ -1,0 +1,30 @@
+package io.wecomsync.wx.inbox;
+
+import java.util.List;
+
+/** What applying one event came to; the inbox turns it into the event's next status. */
+public sealed interface HandlerOutcome {
+
+    /**
+     * Applied. {@code followUps} are stored in the same transaction that marks the event DONE;
+     * {@code note} (e.g. a WeCom error that left details unknown) is kept on the event.
+     */
+    record Done(List<InboundEvent> followUps, String note) implements HandlerOutcome {
+    }
+
+    /** Not an event we apply; kept as IGNORED, visible and replayable. */
+    record Ignored(String reason) implements HandlerOutcome {
+    }
+
+    /** A failure that may pass (timeouts, 5xx, WeCom busy): tried again after a backoff. */
+    record Retry(String error) implements HandlerOutcome {
+    }
+
+    /** A failure retrying cannot fix (e.g. mdm-service refused the data): DEAD at once. */
+    record Dead(String error) implements HandlerOutcome {
+    }
+
+    static HandlerOutcome done() {
+        return new Done(List.of(), null);
+    }
+}

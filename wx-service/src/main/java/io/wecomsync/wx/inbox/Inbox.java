@@ -1,0 +1,189 @@
+package io.wecomsync.wx.inbox;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Stores events (one INSERT, deduplicated by content), hands due events to workers under a lease,
+ * and records how applying them went.
+ */
+@Service
+public class Inbox {
+
+    private static final int MAX_ERROR = 1000;
+
+    private final InboxMapper mapper;
+    private final PayloadCipher cipher;
+    private final InboxProperties properties;
+    private final InboxMetrics metrics;
+    private final InboxSignal signal;
+    private final TransactionTemplate claimTransaction;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    Inbox(InboxMapper mapper, PayloadCipher cipher, InboxProperties properties, InboxMetrics metrics,
+          InboxSignal signal, PlatformTransactionManager transactions, Clock clock) {
+        this.mapper = mapper;
+        this.cipher = cipher;
+        this.properties = properties;
+        this.metrics = metrics;
+        this.signal = signal;
+        this.claimTransaction = new TransactionTemplate(transactions);
+        this.claimTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** Stores an event unless the same message is already stored. Throws when the database cannot be reached. */
+    public StoreResult store(InboundEvent event) {
+        StoreResult result = insert(event);
+        if (result == StoreResult.STORED) {
+            signal.wake();
+        }
+        return result;
+    }
+
+    private StoreResult insert(InboundEvent event) {
+        Instant now = clock.instant();
+        InboxEventEntity row = new InboxEventEntity();
+        row.setCorpId(event.corpId());
+        row.setAgentId(event.agentId());
+        row.setSource(event.source().name());
+        row.setDedupeKey(dedupeKey(event.corpId(), event.payload()));
+        row.setEventType(event.eventType());
+        row.setChangeType(event.changeType());
+        row.setEntityKey(event.entityKey());
+        row.setAltEntityKey(event.altEntityKey());
+        row.setEventTime(event.eventTime());
+        row.setPayload(cipher.seal(event.payload()));
+        row.setStatus(EventStatus.PENDING.name());
+        row.setAttempts(0);
+        row.setNextAttemptAt(now);
+        row.setReceivedAt(now);
+        row.setUpdatedAt(now);
+        try {
+            mapper.insert(row);
+            return StoreResult.STORED;
+        } catch (DuplicateKeyException e) {
+            return StoreResult.DUPLICATE;
+        }
+    }
+
+    /** Claims up to {@code limit} due events, at most one per entity, for {@code owner}. */
+    List<InboxEvent> claim(String owner, int limit) {
+        Instant now = clock.instant();
+        List<Long> claimed = claimTransaction.execute(status -> {
+            List<Long> heads = mapper.findClaimableHeads(now, limit);
+            if (heads.isEmpty()) {
+                return List.<Long>of();
+            }
+            List<Long> locked = mapper.lockClaimable(heads, now);
+            if (!locked.isEmpty()) {
+                mapper.markClaimed(locked, owner, now.plus(properties.lease()), now);
+            }
+            return locked;
+        });
+        if (claimed == null || claimed.isEmpty()) {
+            return List.of();
+        }
+        return mapper.selectByIds(claimed).stream().map(this::toEvent).toList();
+    }
+
+    /** Records the outcome of an event {@code owner} holds. A lost lease (another worker took over) changes nothing. */
+    void finish(InboxEvent event, String owner, HandlerOutcome outcome) {
+        Instant now = clock.instant();
+        Resolution resolution = resolve(event, outcome, now);
+        boolean finished = Boolean.TRUE.equals(transaction.execute(status -> {
+            if (mapper.finish(event.id(), owner, resolution.status().name(), resolution.nextAttemptAt(),
+                    trim(resolution.note()), resolution.status() == EventStatus.FAILED ? null : now, now) != 1) {
+                return false;
+            }
+            if (outcome instanceof HandlerOutcome.Done done) {
+                done.followUps().forEach(this::insert);
+            }
+            return true;
+        }));
+        if (!finished) {
+            return;
+        }
+        switch (resolution.status()) {
+            case DONE -> {
+                metrics.applied(event, Duration.between(event.receivedAt(), now));
+                if (!((HandlerOutcome.Done) outcome).followUps().isEmpty()) {
+                    signal.wake();
+                }
+            }
+            case FAILED -> metrics.retried(event);
+            case DEAD -> metrics.dead(event);
+            default -> {
+                // IGNORED needs no meter of its own: it shows in the counts by status
+            }
+        }
+    }
+
+    private Resolution resolve(InboxEvent event, HandlerOutcome outcome, Instant now) {
+        if (outcome instanceof HandlerOutcome.Done done) {
+            return new Resolution(EventStatus.DONE, now, done.note());
+        }
+        if (outcome instanceof HandlerOutcome.Ignored ignored) {
+            return new Resolution(EventStatus.IGNORED, now, ignored.reason());
+        }
+        if (outcome instanceof HandlerOutcome.Dead dead) {
+            return new Resolution(EventStatus.DEAD, now, dead.error());
+        }
+        HandlerOutcome.Retry retry = (HandlerOutcome.Retry) outcome;
+        if (event.attempt() >= properties.retry().maxAttempts()) {
+            return new Resolution(EventStatus.DEAD, now, "gave up after " + event.attempt() + " attempts: " + retry.error());
+        }
+        Duration wait = Backoff.after(event.attempt(), properties.retry(), ThreadLocalRandom.current()::nextDouble);
+        return new Resolution(EventStatus.FAILED, now.plus(wait), retry.error());
+    }
+
+    /** The status an outcome leads to, when the event is next due, and what to note on it. */
+    private record Resolution(EventStatus status, Instant nextAttemptAt, String note) {
+    }
+
+    private InboxEvent toEvent(InboxEventEntity row) {
+        return new InboxEvent(row.getId(), row.getCorpId(), row.getAgentId(),
+                InboundEvent.EventSource.valueOf(row.getSource()), row.getEventType(), row.getChangeType(),
+                row.getEntityKey(), row.getEventTime(), cipher.open(row.getPayload()), row.getAttempts(),
+                row.getReceivedAt());
+    }
+
+    static String dedupeKey(String corpId, String payload) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(corpId.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            return HexFormat.of().formatHex(sha.digest(payload.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String trim(String error) {
+        if (error == null) {
+            return null;
+        }
+        return error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR - 1) + "…";
+    }
+
+    /** Whether {@link #store} kept the event or already had it. */
+    public enum StoreResult {
+        STORED,
+        DUPLICATE
+    }
+}

@@ -1,0 +1,91 @@
+package io.wecomsync.wx.inbox;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+@Mapper
+interface InboxMapper extends BaseMapper<InboxEventEntity> {
+
+    /**
+     * Due events that are the head of their entity: no other event of the same entity (by either key)
+     * is being processed under a live lease, and none that comes earlier is unfinished. A plain read:
+     * locking happens only in {@link #lockClaimable}, so a row another worker holds is never mistaken
+     * for a finished one.
+     */
+    @Select("""
+            SELECT e.id FROM wx_inbox_event e
+            WHERE ((e.status IN ('PENDING', 'FAILED') AND e.next_attempt_at <= #{now})
+                   OR (e.status = 'PROCESSING' AND e.lease_until < #{now}))
+              AND NOT EXISTS (
+                SELECT 1 FROM wx_inbox_event p
+                WHERE p.id <> e.id
+                  AND p.status IN ('PENDING', 'FAILED', 'PROCESSING')
+                  AND (p.entity_key = e.entity_key OR p.alt_entity_key = e.entity_key
+                       OR p.entity_key = e.alt_entity_key OR p.alt_entity_key = e.alt_entity_key)
+                  AND ((p.status = 'PROCESSING' AND p.lease_until >= #{now})
+                       OR p.event_time < e.event_time
+                       OR (p.event_time = e.event_time AND p.id < e.id)))
+            ORDER BY e.event_time, e.id
+            LIMIT #{limit}
+            """)
+    List<Long> findClaimableHeads(@Param("now") Instant now, @Param("limit") int limit);
+
+    /** Locks those of {@code ids} that are still claimable; rows other workers hold are skipped. */
+    @Select("""
+            <script>
+            SELECT id FROM wx_inbox_event
+            WHERE id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+              AND ((status IN ('PENDING', 'FAILED') AND next_attempt_at &lt;= #{now})
+                   OR (status = 'PROCESSING' AND lease_until &lt; #{now}))
+            FOR UPDATE SKIP LOCKED
+            </script>
+            """)
+    List<Long> lockClaimable(@Param("ids") List<Long> ids, @Param("now") Instant now);
+
+    @Update("""
+            <script>
+            UPDATE wx_inbox_event
+            SET status = 'PROCESSING', lease_owner = #{owner}, lease_until = #{leaseUntil},
+                attempts = attempts + 1, updated_at = #{now}
+            WHERE id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+            </script>
+            """)
+    int markClaimed(@Param("ids") List<Long> ids, @Param("owner") String owner,
+                    @Param("leaseUntil") Instant leaseUntil, @Param("now") Instant now);
+
+    /** Finishes an event this worker still holds; 0 when its lease was lost to another worker. */
+    @Update("""
+            UPDATE wx_inbox_event
+            SET status = #{status}, next_attempt_at = #{nextAttemptAt}, last_error = #{lastError},
+                lease_owner = NULL, lease_until = NULL, updated_at = #{now}, done_at = #{doneAt}
+            WHERE id = #{id} AND lease_owner = #{owner} AND status = 'PROCESSING'
+            """)
+    int finish(@Param("id") long id, @Param("owner") String owner, @Param("status") String status,
+               @Param("nextAttemptAt") Instant nextAttemptAt, @Param("lastError") String lastError,
+               @Param("doneAt") Instant doneAt, @Param("now") Instant now);
+
+    /** Puts DEAD or IGNORED events back in line; answers how many. */
+    @Update("""
+            <script>
+            UPDATE wx_inbox_event
+            SET status = 'PENDING', attempts = 0, next_attempt_at = #{now}, last_error = NULL, updated_at = #{now}
+            WHERE status IN ('DEAD', 'IGNORED')
+            <if test="id != null"> AND id = #{id}</if>
+            <if test="corpId != null"> AND corp_id = #{corpId} AND status = 'DEAD'</if>
+            </script>
+            """)
+    int replay(@Param("id") Long id, @Param("corpId") String corpId, @Param("now") Instant now);
+
+    @Select("SELECT status, COUNT(*) AS n FROM wx_inbox_event GROUP BY status")
+    List<Map<String, Object>> countByStatus();
+
+    @Select("SELECT MIN(received_at) FROM wx_inbox_event WHERE status IN ('PENDING', 'FAILED', 'PROCESSING')")
+    Instant oldestUnfinished();
+}

@@ -1,0 +1,63 @@
+package io.wecomsync.wx.inbox;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * {@code wx.inbox.*}: how the worker claims and retries, and the keys the stored messages are
+ * encrypted with.
+ *
+ * @param workerEnabled whether this instance applies events (receiving works either way)
+ * @param batchSize     events claimed per round
+ * @param concurrency   events of different entities applied at once
+ * @param pollInterval  how often an idle worker looks for due events (a new event wakes it at once)
+ * @param lease         how long a claimed event is this worker's; after that another worker may take it
+ * @param retry         backoff of failed events
+ * @param payloadKeys   key id → base64 AES-256 key; empty is allowed only in the local and test profiles
+ * @param activeKeyId   the key new events are encrypted with
+ */
+@Validated
+@ConfigurationProperties("wx.inbox")
+public record InboxProperties(
+        @DefaultValue("true") boolean workerEnabled,
+        @Min(1) @Max(500) @DefaultValue("50") int batchSize,
+        @Min(1) @Max(64) @DefaultValue("4") int concurrency,
+        @NotNull @DefaultValue("500ms") Duration pollInterval,
+        @NotNull @DefaultValue("60s") Duration lease,
+        @Valid @NotNull @DefaultValue Retry retry,
+        Map<String, String> payloadKeys,
+        String activeKeyId) {
+
+    public InboxProperties {
+        payloadKeys = payloadKeys == null ? Map.of() : Map.copyOf(payloadKeys);
+    }
+
+    /**
+     * Exponential backoff with jitter: attempt n waits {@code initialDelay × multiplier^(n-1)}, at most
+     * {@code maxDelay}, give or take {@code jitter} of it; after {@code maxAttempts} the event is DEAD.
+     */
+    public record Retry(
+            @NotNull @DefaultValue("2s") Duration initialDelay,
+            @DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
+            @NotNull @DefaultValue("10m") Duration maxDelay,
+            @Min(1) @Max(100) @DefaultValue("10") int maxAttempts,
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.2") double jitter) {
+    }
+
+    @Override
+    public String toString() {
+        return "InboxProperties[workerEnabled=" + workerEnabled + ", batchSize=" + batchSize + ", concurrency="
+                + concurrency + ", pollInterval=" + pollInterval + ", lease=" + lease + ", retry=" + retry
+                + ", payloadKeyIds=" + payloadKeys.keySet() + ", activeKeyId=" + activeKeyId + "]";
+    }
+}

@@ -1,0 +1,9 @@
+package io.wecomsync.wx.mdm;
+
+import io.wecomsync.common.mdm.MdmApi;
+import org.springframework.cloud.openfeign.FeignClient;
+
+/** mdm-service's API over HTTP; use it through {@link MdmCalls}, which adds retry and the circuit breaker. */
+@FeignClient(name = "mdm-service", url = "${wx.mdm.url}")
+interface MdmClient extends MdmApi {
+}

@@ -1,0 +1,9 @@
+package io.wecomsync.wx.mdm;
+
+/** mdm-service could not be reached or answered 5xx/408/429 or a concurrent-modification 409: worth retrying. */
+public class MdmUnavailableException extends RuntimeException {
+
+    public MdmUnavailableException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
