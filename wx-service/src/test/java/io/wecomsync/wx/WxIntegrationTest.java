@@ -1,0 +1,103 @@
+package io.wecomsync.wx;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.wecomsync.infra.embedded.TestInfrastructure;
+import io.wecomsync.wx.inbox.InboxWorker;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests that run wx-service for real: HTTP on a random port, the JVM's embedded MariaDB
+ * ({@code wecom_wx_test}) and Redis, a WireMock standing in for mdm-service and one for WeCom's API.
+ * The worker does not run by itself: tests call {@link #drain()}. All subclasses share one context;
+ * each test starts with an empty inbox and fresh stubs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class WxIntegrationTest {
+
+    protected static final WireMockServer MDM = start();
+    protected static final WireMockServer WECOM = start();
+
+    @Autowired
+    protected TestRestTemplate http;
+    @Autowired
+    protected JdbcTemplate jdbc;
+    @Autowired
+    protected InboxWorker worker;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        TestInfrastructure.TestDatabase db = TestInfrastructure.database("wx");
+        registry.add("spring.datasource.url", db::jdbcUrl);
+        registry.add("spring.datasource.username", db::username);
+        registry.add("spring.datasource.password", db::password);
+        registry.add("spring.data.redis.url", TestInfrastructure::redisUrl);
+        registry.add("test.mdm.url", MDM::baseUrl);
+        registry.add("test.wecom.base-url", WECOM::baseUrl);
+    }
+
+    @BeforeEach
+    void cleanSlate() {
+        jdbc.update("DELETE FROM wx_inbox_event");
+        MDM.resetAll();
+        WECOM.resetAll();
+    }
+
+    /** Runs the worker until nothing is due; answers how many events it took. */
+    protected int drain() {
+        int total = 0;
+        for (int round = 0; round < 50; round++) {
+            int taken = worker.runOnce();
+            if (taken == 0) {
+                return total;
+            }
+            total += taken;
+        }
+        return total;
+    }
+
+    /** POSTs {@code message} to {@code /callback/{agentId}}, encrypted and signed as WeCom would. */
+    protected ResponseEntity<String> post(int agentId, String token, String aesKey, String corpId, String message) {
+        String encrypted = WeComCallbacks.encrypt(message, aesKey, corpId);
+        String timestamp = WeComCallbacks.now();
+        String signature = WeComCallbacks.signature(token, timestamp, "nonce1", encrypted);
+        return postRaw("/callback/" + agentId + "?msg_signature=" + signature + "&timestamp=" + timestamp + "&nonce=nonce1",
+                WeComCallbacks.envelope(encrypted, corpId, agentId));
+    }
+
+    /** A callback for the corp with a reader app. */
+    protected ResponseEntity<String> post(String message) {
+        return post(WeComCallbacks.AGENT_WITH_READER, WeComCallbacks.TOKEN_1, WeComCallbacks.AES_KEY_1,
+                WeComCallbacks.CORP_WITH_READER, message);
+    }
+
+    protected ResponseEntity<String> postRaw(String pathAndQuery, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.TEXT_XML);
+        return http.exchange(pathAndQuery, HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
+    }
+
+    protected int inboxCount() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM wx_inbox_event", Integer.class);
+    }
+
+    private static WireMockServer start() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "wiremock-stop"));
+        return server;
+    }
+}

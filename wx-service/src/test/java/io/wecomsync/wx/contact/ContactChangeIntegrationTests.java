@@ -1,0 +1,181 @@
+package io.wecomsync.wx.contact;
+
+import io.wecomsync.wx.WeComCallbacks;
+import io.wecomsync.wx.WxIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.wecomsync.wx.WeComCallbacks.AES_KEY_2;
+import static io.wecomsync.wx.WeComCallbacks.AGENT_WITHOUT_READER;
+import static io.wecomsync.wx.WeComCallbacks.CORP_WITHOUT_READER;
+import static io.wecomsync.wx.WeComCallbacks.CORP_WITH_READER;
+import static io.wecomsync.wx.WeComCallbacks.TOKEN_2;
+import static io.wecomsync.wx.WeComCallbacks.contactChange;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Each ChangeType, from a signed callback to the right mdm-service call (a WireMock here). */
+class ContactChangeIntegrationTests extends WxIntegrationTest {
+
+    private static final long T = Instant.parse("2026-11-20T08:00:00Z").getEpochSecond();
+
+    @BeforeEach
+    void mdmAcceptsEverything() {
+        MDM.stubFor(any(anyUrl()).willReturn(okJson("""
+                {"code":0,"msg":"ok","data":{"applied":true,"outcome":"CREATED","data":{"userId":"900001"}}}""")));
+        WECOM.stubFor(get(urlPathEqualTo("/cgi-bin/gettoken"))
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"token-1\",\"expires_in\":7200}")));
+    }
+
+    @Test
+    void createUserSendsTheEventsFieldsThenAsksForACrmPush() {
+        postWithoutReader(contactChange(CORP_WITHOUT_READER, "create_user", T, "UserID", "zhangsan", "Name", "张三",
+                "Mobile", "13800001111", "Gender", "1", "Department", "1,2", "IsLeaderInDept", "1,0", "MainDepartment", "1"));
+
+        assertThat(drain()).isEqualTo(2);
+
+        MDM.verify(putRequestedFor(urlPathEqualTo("/users/by-wx/" + CORP_WITHOUT_READER + "/zhangsan"))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("张三")))
+                .withRequestBody(matchingJsonPath("$.mobile", equalTo("13800001111")))
+                .withRequestBody(matchingJsonPath("$.gender", equalTo("1")))
+                .withRequestBody(matchingJsonPath("$.mainDepartment", equalTo("1")))
+                .withRequestBody(matchingJsonPath("$.departments[0].leader", equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.departments[1].deptId", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.sourceEventTime", equalTo("2026-11-20T08:00:00Z"))));
+        MDM.verify(postRequestedFor(urlPathEqualTo("/users/900001/crm-sync")));
+        assertThat(statuses()).containsExactly("DONE", "DONE");
+    }
+
+    @Test
+    void updateUserSendsOnlyWhatChanged() {
+        postWithoutReader(contactChange(CORP_WITHOUT_READER, "update_user", T, "UserID", "lisi", "Position", "架构师"));
+
+        drain();
+
+        MDM.verify(putRequestedFor(urlPathEqualTo("/users/by-wx/" + CORP_WITHOUT_READER + "/lisi"))
+                .withRequestBody(matchingJsonPath("$.position", equalTo("架构师")))
+                .withRequestBody(matchingJsonPath("$.name", absent()))
+                .withRequestBody(matchingJsonPath("$.mobile", absent()))
+                .withRequestBody(matchingJsonPath("$.departments", absent())));
+    }
+
+    @Test
+    void aNewUserIdIsARenameFollowedByTheRest() {
+        postWithoutReader(contactChange(CORP_WITHOUT_READER, "update_user", T, "UserID", "old", "NewUserID", "new",
+                "Name", "改名"));
+
+        drain();
+
+        MDM.verify(postRequestedFor(urlPathEqualTo("/users/by-wx/" + CORP_WITHOUT_READER + "/old/rename"))
+                .withRequestBody(matchingJsonPath("$.newWxUserId", equalTo("new"))));
+        MDM.verify(putRequestedFor(urlPathEqualTo("/users/by-wx/" + CORP_WITHOUT_READER + "/new"))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("改名"))));
+    }
+
+    @Test
+    void deletesAndDepartmentsAndTagDeltasGoToTheirEndpoints() {
+        postWithoutReader(contactChange(CORP_WITHOUT_READER, "delete_user", T, "UserID", "leaver"));
+        postWithoutReader(contactChange(CORP_WITHOUT_READER, "create_party", T, "Id", "5", "Name", "研发部", "ParentId", "1", "Order", "10"));
+        postWithoutReader(contactChange(CORP_WITHOUT_READER, "update_party", T + 1, "Id", "6", "Name", "新名"));
+        postWithoutReader(contactChange(CORP_WITHOUT_READER, "delete_party", T, "Id", "7"));
+        postWithoutReader(contactChange(CORP_WITHOUT_READER, "update_tag", T, "TagId", "3", "AddUserItems", "a,b", "DelPartyItems", "9"));
+
+        assertThat(drain()).isEqualTo(5);
+
+        MDM.verify(deleteRequestedFor(urlPathEqualTo("/users/by-wx/" + CORP_WITHOUT_READER + "/leaver"))
+                .withQueryParam("sourceEventTime", equalTo("2026-11-20T08:00:00Z")));
+        MDM.verify(putRequestedFor(urlPathEqualTo("/departments/" + CORP_WITHOUT_READER + "/5"))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("研发部")))
+                .withRequestBody(matchingJsonPath("$.parentId", equalTo("1"))));
+        MDM.verify(putRequestedFor(urlPathEqualTo("/departments/" + CORP_WITHOUT_READER + "/6"))
+                .withRequestBody(matchingJsonPath("$.parentId", absent())));
+        MDM.verify(deleteRequestedFor(urlPathEqualTo("/departments/" + CORP_WITHOUT_READER + "/7")));
+        MDM.verify(putRequestedFor(urlPathEqualTo("/tags/" + CORP_WITHOUT_READER + "/3/members"))
+                .withRequestBody(matchingJsonPath("$.addUsers[1]", equalTo("b")))
+                .withRequestBody(matchingJsonPath("$.removeDepartments[0]", equalTo("9"))));
+        assertThat(statuses()).containsOnly("DONE");
+    }
+
+    @Test
+    void anIdOnlyCreateIsCompletedFromWeComAndNothingIsInvented() {
+        WECOM.stubFor(get(urlPathEqualTo("/cgi-bin/user/get")).withQueryParam("userid", equalTo("idonly"))
+                .willReturn(okJson("""
+                        {"errcode":0,"errmsg":"ok","userid":"idonly","name":"王五","department":[3],"order":[7],
+                         "position":"产品经理","is_leader_in_dept":[1],"status":1,"main_department":3}""")));
+
+        post(contactChange(CORP_WITH_READER, "create_user", T, "UserID", "idonly", "Department", "3"));
+        drain();
+
+        MDM.verify(putRequestedFor(urlPathEqualTo("/users/by-wx/" + CORP_WITH_READER + "/idonly"))
+                .withRequestBody(matchingJsonPath("$.name", equalTo("王五")))
+                .withRequestBody(matchingJsonPath("$.position", equalTo("产品经理")))
+                .withRequestBody(matchingJsonPath("$.departments[0].deptId", equalTo("3")))
+                .withRequestBody(matchingJsonPath("$.mobile", absent()))
+                .withRequestBody(matchingJsonPath("$.email", absent()))
+                .withRequestBody(matchingJsonPath("$.gender", absent())));
+    }
+
+    @Test
+    void detailsWeComWillNotGiveStayUnknownAndTheErrorCodeIsKept() {
+        WECOM.stubFor(get(urlPathEqualTo("/cgi-bin/user/get"))
+                .willReturn(okJson("{\"errcode\":48009,\"errmsg\":\"api forbidden for contact sync from a new ip\"}")));
+
+        post(contactChange(CORP_WITH_READER, "create_user", T, "UserID", "secret-person", "Department", "4"));
+        drain();
+
+        MDM.verify(putRequestedFor(urlPathEqualTo("/users/by-wx/" + CORP_WITH_READER + "/secret-person"))
+                .withRequestBody(matchingJsonPath("$.name", absent()))
+                .withRequestBody(matchingJsonPath("$.departments[0].deptId", equalTo("4"))));
+        assertThat(jdbc.queryForObject("SELECT last_error FROM wx_inbox_event WHERE change_type = 'create_user'", String.class))
+                .contains("48009");
+    }
+
+    @Test
+    void aTagIsReReadWhenTheCorpHasAReader() {
+        WECOM.stubFor(get(urlPathEqualTo("/cgi-bin/tag/get")).willReturn(okJson("""
+                {"errcode":0,"errmsg":"ok","tagname":"骨干","userlist":[{"userid":"u1","name":"A"},{"userid":"u2","name":"B"}],"partylist":[8]}""")));
+
+        post(contactChange(CORP_WITH_READER, "update_tag", T, "TagId", "11", "AddUserItems", "u2"));
+        drain();
+
+        MDM.verify(putRequestedFor(urlPathEqualTo("/tags/" + CORP_WITH_READER + "/11/members"))
+                .withRequestBody(matchingJsonPath("$.tagName", equalTo("骨干")))
+                .withRequestBody(matchingJsonPath("$.users[0]", equalTo("u1")))
+                .withRequestBody(matchingJsonPath("$.departments[0]", equalTo("8")))
+                .withRequestBody(matchingJsonPath("$.addUsers", absent())));
+    }
+
+    @Test
+    void eventsWeDoNotApplyAreIgnoredVisibly() {
+        postWithoutReader("<xml><ToUserName>" + CORP_WITHOUT_READER + "</ToUserName><FromUserName>u</FromUserName><CreateTime>" + T
+                + "</CreateTime><MsgType>event</MsgType><Event>enter_agent</Event></xml>");
+
+        drain();
+
+        assertThat(statuses()).containsExactly("IGNORED");
+        MDM.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    private void postWithoutReader(String message) {
+        assertThat(post(AGENT_WITHOUT_READER, TOKEN_2, AES_KEY_2, CORP_WITHOUT_READER, message).getStatusCode().value())
+                .isEqualTo(200);
+    }
+
+    private List<String> statuses() {
+        return jdbc.queryForList("SELECT status FROM wx_inbox_event ORDER BY id", String.class);
+    }
+}
