@@ -2,6 +2,8 @@ package io.wecomsync.wx;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.wecomsync.infra.embedded.TestInfrastructure;
 import io.wecomsync.wx.inbox.InboxWorker;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,6 +39,8 @@ public abstract class WxIntegrationTest {
     protected JdbcTemplate jdbc;
     @Autowired
     protected InboxWorker worker;
+    @Autowired
+    CircuitBreakerRegistry circuitBreakers;
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -54,6 +58,7 @@ public abstract class WxIntegrationTest {
         jdbc.update("DELETE FROM wx_inbox_event");
         MDM.resetAll();
         WECOM.resetAll();
+        circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
     }
 
     /** Runs the worker until nothing is due; answers how many events it took. */

@@ -37,7 +37,10 @@ public interface UserApi {
                                                    @PathVariable("wxUserId") String wxUserId,
                                                    @Valid @RequestBody UserRenameRequest request);
 
-    /** Soft delete; deleting an already deleted user answers 200 with outcome {@code UNCHANGED}. */
+    /**
+     * Soft delete; deleting an already deleted user answers 200 with outcome {@code UNCHANGED}. A delete
+     * for a user not seen yet leaves a deleted placeholder, so an older create arriving later is STALE.
+     */
     @DeleteMapping("/users/by-wx/{corpId}/{wxUserId}")
     Result<WriteResponse<UserResponse>> deleteUser(@PathVariable("corpId") String corpId,
                                                    @PathVariable("wxUserId") String wxUserId,

@@ -101,8 +101,22 @@ class DepartmentWriter {
         Instant eventTime = sourceEventTime.truncatedTo(ChronoUnit.MILLIS);
         return transactions.execute(() -> {
             DepartmentEntity row = departments.find(corpId, deptId);
+            Instant now = clock.instant();
             if (row == null) {
-                throw notFound(corpId, deptId);
+                // the delete overtook the creation: remember it, so the late create is seen as older
+                row = new DepartmentEntity();
+                row.setCorpId(corpId);
+                row.setDeptId(deptId);
+                row.setDeleted(true);
+                row.setDeletedAt(now);
+                row.setVersion(0);
+                row.setLastEventTime(eventTime);
+                row.setLastEventId(sourceEventId);
+                row.setCreatedAt(now);
+                row.setUpdatedAt(now);
+                departments.insert(row);
+                return logged(OperAction.DEPARTMENT_DELETE, WriteOutcome.DELETED, row,
+                        List.of(new FieldChange("deleted", null, "true")), sourceEventId, source);
             }
             if (row.getLastEventTime().isAfter(eventTime)) {
                 return logged(OperAction.DEPARTMENT_DELETE, WriteOutcome.STALE, row, List.of(), sourceEventId, source);
@@ -110,7 +124,6 @@ class DepartmentWriter {
             if (Boolean.TRUE.equals(row.getDeleted())) {
                 return logged(OperAction.DEPARTMENT_DELETE, WriteOutcome.UNCHANGED, row, List.of(), sourceEventId, source);
             }
-            Instant now = clock.instant();
             row.setDeleted(true);
             row.setDeletedAt(now);
             row.setLastEventTime(eventTime);

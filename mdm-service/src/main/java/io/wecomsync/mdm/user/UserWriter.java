@@ -175,7 +175,7 @@ public class UserWriter {
         return transactions.execute(() -> {
             UserEntity row = users.findByWxUserId(corpId, wxUserId);
             if (row == null) {
-                throw notFound(corpId, wxUserId);
+                return tombstone(wxUserId, write);
             }
             if (row.getLastEventTime().isAfter(write.eventTime())) {
                 return logged(OperAction.USER_DELETE, WriteOutcome.STALE, row, null, List.of(), write);
@@ -193,6 +193,28 @@ public class UserWriter {
             return logged(OperAction.USER_DELETE, WriteOutcome.DELETED, row, null,
                     List.of(new FieldChange("deleted", "false", "true")), write);
         });
+    }
+
+    /**
+     * A delete that overtook the user's creation (WeCom does not promise order): remember the user as
+     * deleted at that time, so the late create is recognized as older and not applied.
+     */
+    private WriteResponse<UserResponse> tombstone(String wxUserId, Write write) {
+        Instant now = clock.instant();
+        UserEntity row = new UserEntity();
+        row.setUserId(IdWorker.getIdStr());
+        row.setCorpId(write.corpId());
+        row.setWxUserId(wxUserId);
+        row.setDeleted(true);
+        row.setDeletedAt(now);
+        row.setVersion(0);
+        row.setLastEventTime(write.eventTime());
+        row.setLastEventId(write.eventId());
+        row.setCreatedAt(now);
+        row.setUpdatedAt(now);
+        users.insert(row);
+        return logged(OperAction.USER_DELETE, WriteOutcome.DELETED, row, List.of(),
+                List.of(new FieldChange("deleted", null, "true")), write);
     }
 
     private void updateVersioned(UserEntity row) {

@@ -94,12 +94,15 @@ class UserRenameAndDeleteIntegrationTests extends MdmIntegrationTest {
     }
 
     @Test
-    void deletingAnUnknownUserIs404() {
-        Answer missing = http.delete("/users/by-wx/{corp}/ghost?sourceEventTime={t}", corp, T1);
-        Answer noTime = http.delete("/users/by-wx/{corp}/ghost", corp);
+    void aDeleteThatOvertakesTheCreateKeepsTheLateCreateFromReviving() {
+        Answer deleted = http.delete("/users/by-wx/{corp}/overtaken?sourceEventTime={t}", corp, T2);
+        Answer lateCreate = http.put("/users/by-wx/{corp}/overtaken", user(T1, "name", "迟到"), corp);
+        Answer noTime = http.delete("/users/by-wx/{corp}/overtaken", corp);
 
-        assertThat(missing.status()).isEqualTo(404);
-        assertThat(missing.msg()).contains("ghost");
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.data().path("outcome").asText()).isEqualTo("DELETED");
+        assertThat(lateCreate.data().path("outcome").asText()).isEqualTo("STALE");
+        assertThat(http.get("/users?corpId={c}&wxUserId=overtaken", corp).data()).isEmpty();
         assertThat(noTime.status()).isEqualTo(400);
         assertThat(noTime.msg()).contains("sourceEventTime");
     }

@@ -1,0 +1,127 @@
+package io.wecomsync.wx.contact;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wecomsync.infra.embedded.FreePorts;
+import io.wecomsync.wx.MdmServiceProcess;
+import io.wecomsync.wx.WxIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import static io.wecomsync.wx.WeComCallbacks.CORP_WITH_READER;
+import static io.wecomsync.wx.WeComCallbacks.contactChange;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Callbacks all the way into the real mdm-service, run as a process of its own. */
+class RealMdmServiceIntegrationTests extends WxIntegrationTest {
+
+    private static final MdmServiceProcess MDM_SERVICE = new MdmServiceProcess(FreePorts.find());
+    private static final long T1 = Instant.parse("2026-11-23T08:00:00Z").getEpochSecond();
+
+    @Autowired
+    ObjectMapper json;
+
+    @DynamicPropertySource
+    static void realMdm(DynamicPropertyRegistry registry) {
+        registry.add("wx.mdm.url", MDM_SERVICE::url);
+    }
+
+    @BeforeAll
+    static void startMdm() throws Exception {
+        MDM_SERVICE.start();
+    }
+
+    @AfterAll
+    static void stopMdm() throws Exception {
+        MDM_SERVICE.stop();
+    }
+
+    @Test
+    void createUpdateAndDeleteArrivingOutOfOrderEndInTheNewestState() throws Exception {
+        String user = unique("ooo");
+        post(contactChange(CORP_WITH_READER, "delete_user", T1 + 20, "UserID", user));
+        drain();
+        post(contactChange(CORP_WITH_READER, "create_user", T1, "UserID", user, "Name", "迟到的创建", "Department", "1"));
+        drain();
+        post(contactChange(CORP_WITH_READER, "update_user", T1 + 10, "UserID", user, "Position", "旧职位"));
+        drain();
+
+        JsonNode stored = user(user);
+        assertThat(stored.path("deleted").asBoolean()).isTrue();
+        assertThat(stored.path("lastEventTime").asText()).isEqualTo(Instant.ofEpochSecond(T1 + 20).toString());
+        assertThat(stored.path("name").isNull()).isTrue();
+    }
+
+    @Test
+    void anOlderUpdateArrivingLastDoesNotOverwriteANewerOne() throws Exception {
+        String user = unique("order");
+        post(contactChange(CORP_WITH_READER, "create_user", T1, "UserID", user, "Name", "甲"));
+        drain();
+        post(contactChange(CORP_WITH_READER, "update_user", T1 + 20, "UserID", user, "Name", "丙"));
+        drain();
+        post(contactChange(CORP_WITH_READER, "update_user", T1 + 10, "UserID", user, "Name", "乙"));
+        drain();
+
+        assertThat(user(user).path("name").asText()).isEqualTo("丙");
+    }
+
+    @Test
+    void aRedeliveredEventIsAppliedOnce() throws Exception {
+        String user = unique("twice");
+        String create = contactChange(CORP_WITH_READER, "create_user", T1, "UserID", user, "Name", "重复");
+        post(create);
+        post(create);
+        drain();
+
+        String userId = user(user).path("userId").asText();
+        JsonNode log = get("/oper-logs?targetId=" + userId + "&action=USER_UPSERT");
+        assertThat(log.path("data").path("total").asInt()).isEqualTo(1);
+        assertThat(get("/oper-logs?targetId=" + userId + "&action=CRM_PUSH").path("data").path("items").get(0)
+                .path("result").asText()).as("the CRM push followed as its own step").isEqualTo("SKIPPED");
+    }
+
+    @Test
+    void eventsReceivedWhileMdmServiceIsDownAreAppliedWhenItIsBack() throws Exception {
+        String user = unique("patient");
+        MDM_SERVICE.stop();
+        try {
+            post(contactChange(CORP_WITH_READER, "create_user", T1, "UserID", user, "Name", "耐心"));
+            post(contactChange(CORP_WITH_READER, "create_party", T1, "Id", "77", "Name", "等待部"));
+            assertThat(worker.runOnce()).isEqualTo(2);
+            assertThat(jdbc.queryForList("SELECT DISTINCT status FROM wx_inbox_event", String.class)).containsExactly("FAILED");
+        } finally {
+            MDM_SERVICE.start();
+        }
+
+        for (int i = 0; i < 200 && jdbc.queryForObject(
+                "SELECT COUNT(*) FROM wx_inbox_event WHERE status <> 'DONE'", Integer.class) > 0; i++) {
+            drain();
+            Thread.sleep(20);
+        }
+
+        assertThat(user(user).path("name").asText()).isEqualTo("耐心");
+        assertThat(get("/departments/" + CORP_WITH_READER + "/77").path("data").path("name").asText()).isEqualTo("等待部");
+    }
+
+    private JsonNode user(String wxUserId) throws Exception {
+        JsonNode found = get("/users?corpId=" + CORP_WITH_READER + "&wxUserId=" + wxUserId + "&includeDeleted=true");
+        assertThat(found.path("data")).as("user " + wxUserId + " in mdm-service").hasSize(1);
+        return found.path("data").get(0);
+    }
+
+    private JsonNode get(String path) throws Exception {
+        return json.readTree(RestClient.create(MDM_SERVICE.url()).get().uri(path).retrieve().body(String.class));
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,103 @@
+package io.wecomsync.wx.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wecomsync.wx.WxIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+
+import java.time.Instant;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static io.wecomsync.wx.WeComCallbacks.CORP_WITH_READER;
+import static io.wecomsync.wx.WeComCallbacks.contactChange;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Failures through the worker, seen and repaired through the admin API. */
+class InboxAdminIntegrationTests extends WxIntegrationTest {
+
+    private static final long T = Instant.parse("2026-11-22T08:00:00Z").getEpochSecond();
+
+    @Autowired
+    ObjectMapper json;
+
+    @Test
+    void mdmDownThenUpEndsWithEverythingAppliedAndNothingLost() throws Exception {
+        MDM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
+        for (int i = 0; i < 5; i++) {
+            post(contactChange(CORP_WITH_READER, "update_user", T + i, "UserID", "u" + i, "Position", "p" + i));
+        }
+        assertThat(worker.runOnce()).isEqualTo(5);
+        assertThat(jdbc.queryForList("SELECT DISTINCT status FROM wx_inbox_event", String.class)).containsExactly("FAILED");
+
+        MDM.resetAll();
+        MDM.stubFor(any(anyUrl()).willReturn(okJson(
+                "{\"code\":0,\"msg\":\"ok\",\"data\":{\"applied\":true,\"outcome\":\"UNCHANGED\",\"data\":{\"userId\":\"1\"}}}")));
+        awaitAllDone();
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wx_inbox_event WHERE status = 'DONE'", Integer.class)).isEqualTo(5);
+    }
+
+    @Test
+    void aRefusalGoesDeadAtOnceAndCanBeReplayedAfterTheFix() throws Exception {
+        MDM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400)
+                .withBody("{\"code\":40001,\"msg\":\"mobile: must be a phone number\",\"data\":null}")));
+        post(contactChange(CORP_WITH_READER, "update_user", T, "UserID", "bad", "Mobile", "13800001111"));
+        drain();
+
+        JsonNode dead = body(http.getForEntity("/admin/inbox/events?status=DEAD", String.class));
+        assertThat(dead.path("data").path("total").asInt()).isEqualTo(1);
+        long id = dead.path("data").path("items").get(0).path("id").asLong();
+        assertThat(dead.path("data").path("items").get(0).path("lastError").asText()).contains("400");
+        JsonNode shown = body(http.getForEntity("/admin/inbox/events/{id}", String.class, id));
+        assertThat(shown.path("data").path("fields").path("Mobile").asText()).isEqualTo("138****1111");
+        assertThat(shown.toString()).doesNotContain("13800001111");
+
+        MDM.resetAll();
+        MDM.stubFor(any(anyUrl()).willReturn(okJson(
+                "{\"code\":0,\"msg\":\"ok\",\"data\":{\"applied\":true,\"outcome\":\"UPDATED\",\"data\":{\"userId\":\"7\"}}}")));
+        ResponseEntity<String> replay = http.postForEntity("/admin/inbox/events/{id}/replay", null, String.class, id);
+        assertThat(replay.getStatusCode().value()).isEqualTo(200);
+        drain();
+
+        JsonNode counts = body(http.getForEntity("/admin/inbox/counts", String.class));
+        assertThat(counts.path("data").path("DEAD").asInt()).isZero();
+        assertThat(counts.path("data").path("DONE").asInt()).isEqualTo(2);
+        assertThat(http.postForEntity("/admin/inbox/events/{id}/replay", null, String.class, id).getStatusCode().value())
+                .as("a DONE event is not replayed").isEqualTo(409);
+    }
+
+    @Test
+    void allDeadEventsOfACorpCanBeReplayedAndBadFiltersAreRefused() throws Exception {
+        MDM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(422)));
+        post(contactChange(CORP_WITH_READER, "delete_user", T, "UserID", "x1"));
+        post(contactChange(CORP_WITH_READER, "delete_user", T, "UserID", "x2"));
+        drain();
+
+        JsonNode replayed = body(http.postForEntity("/admin/inbox/replay-dead?corpId={c}", null, String.class, CORP_WITH_READER));
+
+        assertThat(replayed.path("data").path("replayed").asInt()).isEqualTo(2);
+        assertThat(http.getForEntity("/admin/inbox/events?status=LOST", String.class).getStatusCode().value()).isEqualTo(400);
+        assertThat(http.getForEntity("/admin/inbox/events/999999", String.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    private void awaitAllDone() throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            drain();
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM wx_inbox_event WHERE status <> 'DONE'", Integer.class) == 0) {
+                return;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("events still not applied: "
+                + jdbc.queryForList("SELECT status, last_error FROM wx_inbox_event WHERE status <> 'DONE'"));
+    }
+
+    private JsonNode body(ResponseEntity<String> response) throws Exception {
+        return json.readTree(response.getBody());
+    }
+}
