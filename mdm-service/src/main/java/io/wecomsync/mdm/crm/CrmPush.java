@@ -9,7 +9,7 @@ import io.wecomsync.mdm.oplog.OperAction;
 import io.wecomsync.mdm.oplog.OperLogEntry;
 import io.wecomsync.mdm.oplog.OperationLog;
 import io.wecomsync.mdm.user.UserReader;
-import io.wecomsync.mdm.web.MdmException;
+import io.wecomsync.common.api.ApiException;
 import io.wecomsync.mdm.web.RequestSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +80,7 @@ class CrmPush {
         });
         if ("FAILED".equals(status)) {
             log.warn("CRM push of user {} failed (attempt {}, HTTP {})", user.userId(), attempt.getId(), outcome.httpStatus());
-            throw new MdmException(ErrorCode.CRM_UNAVAILABLE, "the CRM did not accept user " + user.userId()
+            throw new ApiException(ErrorCode.CRM_UNAVAILABLE, "the CRM did not accept user " + user.userId()
                     + " (attempt " + attempt.getId() + (outcome.httpStatus() != null ? ", HTTP " + outcome.httpStatus() : "")
                     + "); try again later");
         }

@@ -10,7 +10,7 @@ import io.wecomsync.mdm.oplog.OperAction;
 import io.wecomsync.mdm.oplog.OperLogEntry;
 import io.wecomsync.mdm.oplog.OperationLog;
 import io.wecomsync.mdm.tx.RetryingTransactions;
-import io.wecomsync.mdm.web.MdmException;
+import io.wecomsync.common.api.ApiException;
 import io.wecomsync.mdm.web.RequestSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -52,7 +52,7 @@ class DepartmentWriter {
     public WriteResponse<DepartmentResponse> upsert(String corpId, long deptId, DepartmentUpsertRequest request,
                                                     RequestSource source) {
         if (request.parentId() != null && request.parentId() == deptId) {
-            throw MdmException.invalid("parentId must not be the department itself (" + deptId + ")");
+            throw ApiException.invalid("parentId must not be the department itself (" + deptId + ")");
         }
         Instant eventTime = request.sourceEventTime().truncatedTo(ChronoUnit.MILLIS);
         return transactions.execute(() -> {
@@ -175,7 +175,7 @@ class DepartmentWriter {
                 row.getSortOrder(), Boolean.TRUE.equals(row.getDeleted()), row.getLastEventTime(), row.getUpdatedAt());
     }
 
-    private static MdmException notFound(String corpId, long deptId) {
-        return new MdmException(ErrorCode.DEPARTMENT_NOT_FOUND, "no department " + deptId + " in corp " + corpId);
+    private static ApiException notFound(String corpId, long deptId) {
+        return new ApiException(ErrorCode.DEPARTMENT_NOT_FOUND, "no department " + deptId + " in corp " + corpId);
     }
 }

@@ -7,7 +7,7 @@ import io.wecomsync.common.mdm.WriteOutcome;
 import io.wecomsync.mdm.oplog.OperAction;
 import io.wecomsync.mdm.oplog.OperLogEntry;
 import io.wecomsync.mdm.oplog.OperationLog;
-import io.wecomsync.mdm.web.MdmException;
+import io.wecomsync.common.api.ApiException;
 import io.wecomsync.mdm.web.RequestSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,7 +77,7 @@ class LoginIpWhitelist {
             }
         }
         if (!bad.isEmpty()) {
-            throw MdmException.invalid(String.join(", ", bad) + (bad.size() == 1 ? " is" : " are")
+            throw ApiException.invalid(String.join(", ", bad) + (bad.size() == 1 ? " is" : " are")
                     + " not an IPv4/IPv6 address or CIDR block; nothing was changed");
         }
         return List.copyOf(canonical);

@@ -3,7 +3,7 @@ package io.wecomsync.mdm.oplog;
 import io.wecomsync.common.api.Result;
 import io.wecomsync.common.mdm.OperLogResponse;
 import io.wecomsync.common.mdm.PageResponse;
-import io.wecomsync.mdm.web.MdmException;
+import io.wecomsync.common.api.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,17 +32,17 @@ class OperLogController {
                                                @RequestParam(defaultValue = "1") long page,
                                                @RequestParam(defaultValue = "20") long size) {
         if (page < 1) {
-            throw MdmException.invalid("page must be 1 or more, got " + page);
+            throw ApiException.invalid("page must be 1 or more, got " + page);
         }
         if (size < 1 || size > 200) {
-            throw MdmException.invalid("size must be between 1 and 200, got " + size);
+            throw ApiException.invalid("size must be between 1 and 200, got " + size);
         }
         if (from != null && to != null && !from.isBefore(to)) {
-            throw MdmException.invalid("from must be before to");
+            throw ApiException.invalid("from must be before to");
         }
         String normalizedAction = action == null ? null : action.toUpperCase(Locale.ROOT);
         if (normalizedAction != null && Arrays.stream(OperAction.values()).noneMatch(a -> a.name().equals(normalizedAction))) {
-            throw MdmException.invalid("action must be one of " + Arrays.toString(OperAction.values()) + ", got '" + action + "'");
+            throw ApiException.invalid("action must be one of " + Arrays.toString(OperAction.values()) + ", got '" + action + "'");
         }
         String normalizedType = targetType == null ? null : targetType.toUpperCase(Locale.ROOT);
         return Result.ok(operationLog.find(new OperationLog.OperLogQuery(blankToNull(corpId), normalizedAction,

@@ -10,7 +10,7 @@ import io.wecomsync.mdm.oplog.OperAction;
 import io.wecomsync.mdm.oplog.OperLogEntry;
 import io.wecomsync.mdm.oplog.OperationLog;
 import io.wecomsync.mdm.tx.RetryingTransactions;
-import io.wecomsync.mdm.web.MdmException;
+import io.wecomsync.common.api.ApiException;
 import io.wecomsync.mdm.web.RequestSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -49,7 +49,7 @@ public class TagMembers {
     public TagMembersResponse get(String corpId, long tagId) {
         List<String> name = tags.findName(corpId, tagId);
         if (name.isEmpty()) {
-            throw new MdmException(ErrorCode.NOT_FOUND, "no tag " + tagId + " in corp " + corpId);
+            throw new ApiException(ErrorCode.NOT_FOUND, "no tag " + tagId + " in corp " + corpId);
         }
         return new TagMembersResponse(corpId, tagId, name.get(0), tags.findUsers(corpId, tagId),
                 tags.findDepartments(corpId, tagId));
@@ -117,16 +117,16 @@ public class TagMembers {
 
     private static void check(TagMembersRequest request) {
         if (request.users() != null && (request.addUsers() != null || request.removeUsers() != null)) {
-            throw MdmException.invalid("give either users (the full list) or addUsers/removeUsers, not both");
+            throw ApiException.invalid("give either users (the full list) or addUsers/removeUsers, not both");
         }
         if (request.departments() != null && (request.addDepartments() != null || request.removeDepartments() != null)) {
-            throw MdmException.invalid("give either departments (the full list) or addDepartments/removeDepartments, not both");
+            throw ApiException.invalid("give either departments (the full list) or addDepartments/removeDepartments, not both");
         }
         boolean nothing = request.tagName() == null && request.users() == null && request.addUsers() == null
                 && request.removeUsers() == null && request.departments() == null
                 && request.addDepartments() == null && request.removeDepartments() == null;
         if (nothing) {
-            throw MdmException.invalid("nothing to change: give tagName, users, addUsers, removeUsers, departments, "
+            throw ApiException.invalid("nothing to change: give tagName, users, addUsers, removeUsers, departments, "
                     + "addDepartments or removeDepartments");
         }
         overlap("users", request.addUsers(), request.removeUsers());
@@ -138,7 +138,7 @@ public class TagMembers {
             Set<T> both = new TreeSet<>(add);
             both.retainAll(remove);
             if (!both.isEmpty()) {
-                throw MdmException.invalid(what + " " + both + " are both added and removed");
+                throw ApiException.invalid(what + " " + both + " are both added and removed");
             }
         }
     }

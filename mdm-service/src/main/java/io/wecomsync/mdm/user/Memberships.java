@@ -1,7 +1,7 @@
 package io.wecomsync.mdm.user;
 
 import io.wecomsync.common.mdm.DepartmentMembership;
-import io.wecomsync.mdm.web.MdmException;
+import io.wecomsync.common.api.ApiException;
 
 import java.util.Comparator;
 import java.util.HashSet;
@@ -23,11 +23,11 @@ final class Memberships {
         Set<Long> seen = new HashSet<>();
         for (DepartmentMembership membership : requested) {
             if (!seen.add(membership.deptId())) {
-                throw MdmException.invalid("departments lists department " + membership.deptId() + " twice");
+                throw ApiException.invalid("departments lists department " + membership.deptId() + " twice");
             }
         }
         if (mainDepartment != null && !seen.contains(mainDepartment)) {
-            throw MdmException.invalid("mainDepartment " + mainDepartment + " is not among departments " + seen);
+            throw ApiException.invalid("mainDepartment " + mainDepartment + " is not among departments " + seen);
         }
         return requested.stream()
                 .map(m -> new DepartmentMembership(m.deptId(), m.order(), Boolean.TRUE.equals(m.leader())))

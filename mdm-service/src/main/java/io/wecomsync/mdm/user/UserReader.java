@@ -4,7 +4,7 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import io.wecomsync.common.api.ErrorCode;
 import io.wecomsync.common.mdm.UserResponse;
 import io.wecomsync.mdm.pii.PiiCipher;
-import io.wecomsync.mdm.web.MdmException;
+import io.wecomsync.common.api.ApiException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -31,7 +31,7 @@ public class UserReader {
     public UserResponse get(String userId) {
         UserEntity row = users.selectById(userId);
         if (row == null) {
-            throw new MdmException(ErrorCode.USER_NOT_FOUND, "no user with userId " + userId);
+            throw new ApiException(ErrorCode.USER_NOT_FOUND, "no user with userId " + userId);
         }
         return views.view(row);
     }
@@ -40,7 +40,7 @@ public class UserReader {
     public List<UserResponse> find(String corpId, String wxUserId, String mobile, String email, boolean includeDeleted) {
         long criteria = Stream.of(wxUserId, mobile, email).filter(value -> value != null && !value.isBlank()).count();
         if (criteria != 1) {
-            throw MdmException.invalid("give exactly one of wxUserId, mobile or email (got " + criteria + ")");
+            throw ApiException.invalid("give exactly one of wxUserId, mobile or email (got " + criteria + ")");
         }
         LambdaQueryWrapper<UserEntity> where = new LambdaQueryWrapper<UserEntity>()
                 .eq(UserEntity::getCorpId, corpId)

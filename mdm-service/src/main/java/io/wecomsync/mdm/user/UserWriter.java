@@ -15,7 +15,7 @@ import io.wecomsync.mdm.oplog.OperationLog;
 import io.wecomsync.mdm.pii.PiiCipher;
 import io.wecomsync.mdm.tag.TagMembers;
 import io.wecomsync.mdm.tx.RetryingTransactions;
-import io.wecomsync.mdm.web.MdmException;
+import io.wecomsync.common.api.ApiException;
 import io.wecomsync.mdm.web.RequestSource;
 import org.springframework.stereotype.Service;
 
@@ -73,18 +73,8 @@ public class UserWriter {
 
     private WriteResponse<UserResponse> create(String wxUserId, UserUpsertRequest request,
                                                List<DepartmentMembership> departments, Write write) {
-        Instant now = clock.instant();
-        UserEntity row = new UserEntity();
-        row.setUserId(IdWorker.getIdStr());
-        row.setCorpId(write.corpId());
-        row.setWxUserId(wxUserId);
+        UserEntity row = newRow(wxUserId, write);
         List<FieldChange> changes = new ArrayList<>(UserFieldChanges.apply(row, request, pii));
-        row.setDeleted(false);
-        row.setVersion(0);
-        row.setLastEventTime(write.eventTime());
-        row.setLastEventId(write.eventId());
-        row.setCreatedAt(now);
-        row.setUpdatedAt(now);
         users.insert(row);
         List<DepartmentMembership> stored = departments == null ? List.of() : departments;
         if (!stored.isEmpty()) {
@@ -153,7 +143,7 @@ public class UserWriter {
             }
             UserEntity holder = users.findByWxUserId(corpId, newWxUserId);
             if (holder != null) {
-                throw new MdmException(ErrorCode.WX_USER_ID_TAKEN, "wxUserId '" + newWxUserId
+                throw new ApiException(ErrorCode.WX_USER_ID_TAKEN, "wxUserId '" + newWxUserId
                         + "' already belongs to user " + holder.getUserId() + " in corp " + corpId);
             }
             Instant now = clock.instant();
@@ -200,21 +190,28 @@ public class UserWriter {
      * deleted at that time, so the late create is recognized as older and not applied.
      */
     private WriteResponse<UserResponse> tombstone(String wxUserId, Write write) {
+        UserEntity row = newRow(wxUserId, write);
+        row.setDeleted(true);
+        row.setDeletedAt(row.getCreatedAt());
+        users.insert(row);
+        return logged(OperAction.USER_DELETE, WriteOutcome.DELETED, row, List.of(),
+                List.of(new FieldChange("deleted", null, "true")), write);
+    }
+
+    /** A new user row with a fresh userId, reflecting {@code write}. */
+    private UserEntity newRow(String wxUserId, Write write) {
         Instant now = clock.instant();
         UserEntity row = new UserEntity();
         row.setUserId(IdWorker.getIdStr());
         row.setCorpId(write.corpId());
         row.setWxUserId(wxUserId);
-        row.setDeleted(true);
-        row.setDeletedAt(now);
+        row.setDeleted(false);
         row.setVersion(0);
         row.setLastEventTime(write.eventTime());
         row.setLastEventId(write.eventId());
         row.setCreatedAt(now);
         row.setUpdatedAt(now);
-        users.insert(row);
-        return logged(OperAction.USER_DELETE, WriteOutcome.DELETED, row, List.of(),
-                List.of(new FieldChange("deleted", null, "true")), write);
+        return row;
     }
 
     private void updateVersioned(UserEntity row) {
@@ -233,8 +230,8 @@ public class UserWriter {
         return WriteResponse.of(outcome, view);
     }
 
-    private static MdmException notFound(String corpId, String wxUserId) {
-        return new MdmException(ErrorCode.USER_NOT_FOUND, "no user with wxUserId '" + wxUserId + "' in corp " + corpId);
+    private static ApiException notFound(String corpId, String wxUserId) {
+        return new ApiException(ErrorCode.USER_NOT_FOUND, "no user with wxUserId '" + wxUserId + "' in corp " + corpId);
     }
 
     /** The event a write comes from, and who sent it. */

@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.web;
 
+import io.wecomsync.common.api.ApiException;
 import io.wecomsync.common.mdm.WxIds;
 
 import java.util.regex.Pattern;
@@ -34,21 +35,21 @@ public final class PathIds {
     /** An optional source event id from a query string: at most 64 characters. */
     public static String eventId(String value) {
         if (value != null && value.length() > 64) {
-            throw MdmException.invalid("sourceEventId must be at most 64 characters");
+            throw ApiException.invalid("sourceEventId must be at most 64 characters");
         }
         return value;
     }
 
     public static long positive(String name, long value) {
         if (value <= 0) {
-            throw MdmException.invalid(name + " must be a positive number, got " + value);
+            throw ApiException.invalid(name + " must be a positive number, got " + value);
         }
         return value;
     }
 
     private static String check(String name, String value, Pattern pattern, String expected) {
         if (value == null || !pattern.matcher(value).matches()) {
-            throw MdmException.invalid(name + " must be " + expected + ", got '" + value + "'");
+            throw ApiException.invalid(name + " must be " + expected + ", got '" + value + "'");
         }
         return value;
     }

@@ -1,5 +1,7 @@
 /**
- * The one error style of mdm-service: {@link io.wecomsync.mdm.web.MdmException} and the advice that
- * turns every failure into a {@code Result} with a stable code and the real HTTP status.
+ * mdm-service's web edges: the shared error style plus body validation
+ * ({@link io.wecomsync.mdm.web.ApiExceptionHandler}), checks of path identifiers
+ * ({@link io.wecomsync.mdm.web.PathIds}) and who asked ({@link io.wecomsync.mdm.web.RequestSource}).
  */
 package io.wecomsync.mdm.web;
+

@@ -3,7 +3,7 @@ package io.wecomsync.wx.inbox;
 import io.wecomsync.common.api.ErrorCode;
 import io.wecomsync.common.api.Result;
 import io.wecomsync.common.mdm.PageResponse;
-import io.wecomsync.wx.web.WxApiException;
+import io.wecomsync.common.api.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,7 +37,7 @@ class InboxAdminController {
                                                            @RequestParam(defaultValue = "1") long page,
                                                            @RequestParam(defaultValue = "20") long size) {
         if (page < 1 || size < 1 || size > 200) {
-            throw WxApiException.invalid("page must be 1 or more and size between 1 and 200");
+            throw ApiException.invalid("page must be 1 or more and size between 1 and 200");
         }
         return Result.ok(queries.find(new InboxQueries.InboxFilter(status(status), blankToNull(corpId),
                 blankToNull(entityKey), from, to, page, size)));
@@ -53,7 +53,7 @@ class InboxAdminController {
     Result<Map<String, Integer>> replay(@PathVariable long id) {
         InboxQueries.InboxEventView event = queries.get(id).orElseThrow(() -> notFound(id));
         if (!event.status().equals("DEAD") && !event.status().equals("IGNORED")) {
-            throw new WxApiException(ErrorCode.CONFLICT, "event " + id + " is " + event.status()
+            throw new ApiException(ErrorCode.CONFLICT, "event " + id + " is " + event.status()
                     + "; only DEAD or IGNORED events can be replayed");
         }
         return Result.ok(Map.of("replayed", queries.replay(id)));
@@ -63,7 +63,7 @@ class InboxAdminController {
     @PostMapping("/replay-dead")
     Result<Map<String, Integer>> replayDead(@RequestParam String corpId) {
         if (corpId.isBlank()) {
-            throw WxApiException.invalid("corpId is required");
+            throw ApiException.invalid("corpId is required");
         }
         return Result.ok(Map.of("replayed", queries.replayDead(corpId)));
     }
@@ -80,12 +80,12 @@ class InboxAdminController {
         try {
             return EventStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw WxApiException.invalid("status must be one of " + Arrays.toString(EventStatus.values()) + ", got '" + value + "'");
+            throw ApiException.invalid("status must be one of " + Arrays.toString(EventStatus.values()) + ", got '" + value + "'");
         }
     }
 
-    private static WxApiException notFound(long id) {
-        return new WxApiException(ErrorCode.NOT_FOUND, "no inbox event " + id);
+    private static ApiException notFound(long id) {
+        return new ApiException(ErrorCode.NOT_FOUND, "no inbox event " + id);
     }
 
     private static String blankToNull(String value) {

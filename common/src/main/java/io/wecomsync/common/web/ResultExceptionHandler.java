@@ -1,0 +1,88 @@
+package io.wecomsync.common.web;
+
+import io.wecomsync.common.api.ApiException;
+import io.wecomsync.common.api.ErrorCode;
+import io.wecomsync.common.api.Result;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every failure into a {@link Result} with a stable code, a message that names the problem,
+ * and the real HTTP status — never 200 for an error. A service extends it with
+ * {@code @RestControllerAdvice} and adds what only it needs.
+ */
+public abstract class ResultExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultExceptionHandler.class);
+
+    @ExceptionHandler(ApiException.class)
+    protected ResponseEntity<Result<Void>> api(ApiException e) {
+        return answer(e.errorCode(), e.getMessage());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    protected ResponseEntity<Result<Void>> missingParameter(MissingServletRequestParameterException e) {
+        return answer(ErrorCode.INVALID_ARGUMENT, "parameter '" + e.getParameterName() + "' is required");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    protected ResponseEntity<Result<Void>> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() != null ? e.getRequiredType().getSimpleName() : "another type";
+        return answer(ErrorCode.INVALID_ARGUMENT, "'" + e.getName() + "' must be a " + expected
+                + ", got '" + e.getValue() + "'");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    protected ResponseEntity<Result<Void>> noResource(NoResourceFoundException e) {
+        return answer(ErrorCode.NOT_FOUND, "no such endpoint: /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    protected ResponseEntity<Result<Void>> method(HttpRequestMethodNotSupportedException e) {
+        return answer(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    protected ResponseEntity<Result<Void>> mediaType(HttpMediaTypeNotSupportedException e) {
+        return answer(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
+    }
+
+    /** Connection, pool and transaction failures: the caller may try again. */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    protected ResponseEntity<Result<Void>> database(RuntimeException e) {
+        if (!isUnavailable(e)) {
+            return unexpected(e);
+        }
+        log.warn("database unavailable: {}", e.getClass().getSimpleName());
+        return answer(ErrorCode.DATABASE_UNAVAILABLE, "the database is unavailable; try again later");
+    }
+
+    @ExceptionHandler(Exception.class)
+    protected ResponseEntity<Result<Void>> unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return answer(ErrorCode.INTERNAL_ERROR, "internal error");
+    }
+
+    protected static ResponseEntity<Result<Void>> answer(ErrorCode code, String message) {
+        return ResponseEntity.status(code.httpStatus()).body(Result.error(code, message));
+    }
+
+    private static boolean isUnavailable(RuntimeException e) {
+        // CannotGetJdbcConnectionException is a DataAccessResourceFailureException
+        return e instanceof CannotCreateTransactionException
+                || e instanceof DataAccessResourceFailureException
+                || e instanceof TransientDataAccessResourceException;
+    }
+}
