@@ -1,0 +1,18 @@
+package io.wecomsync.common.security;
+
+/** The scopes wecom-sync's APIs check, as they appear in a token's {@code scope} claim. */
+public final class Scopes {
+
+    /** Read master data and logs. */
+    public static final String MDM_READ = "mdm.read";
+    /** Write master data (what wx-service does when it applies events). */
+    public static final String MDM_WRITE = "mdm.write";
+    /** Operator actions: replay, IP list replace, CRM push, on-demand jobs. */
+    public static final String ADMIN = "admin";
+
+    /** The issuer every wecom-sync token carries and every service checks. */
+    public static final String ISSUER = "wecom-sync";
+
+    private Scopes() {
+    }
+}

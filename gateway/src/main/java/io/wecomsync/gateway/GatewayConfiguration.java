@@ -1,0 +1,29 @@
+package io.wecomsync.gateway;
+
+import io.wecomsync.common.security.TokenMinter;
+import io.wecomsync.gateway.security.JwtProperties;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.cloud.client.loadbalancer.LoadBalanced;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+
+import java.time.Clock;
+
+@Configuration(proxyBeanMethods = false)
+class GatewayConfiguration {
+
+    /** Resolves {@code lb://} service names through Spring Cloud LoadBalancer (static or Nacos). */
+    @Bean
+    @LoadBalanced
+    WebClient.Builder loadBalancedWebClient() {
+        return WebClient.builder();
+    }
+
+    /** Mints the gateway's own service tokens, when tokens are signed with the shared secret. */
+    @Bean
+    @ConditionalOnExpression("'${wecom.security.jwt.secret:}'.length() >= 32")
+    TokenMinter tokenMinter(JwtProperties jwt) {
+        return new TokenMinter(jwt.secret(), Clock.systemUTC());
+    }
+}

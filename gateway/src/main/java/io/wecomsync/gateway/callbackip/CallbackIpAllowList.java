@@ -1,0 +1,125 @@
+package io.wecomsync.gateway.callbackip;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wecomsync.common.security.Scopes;
+import io.wecomsync.common.security.TokenMinter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * WeCom's callback IPs as mdm-service holds them (login-IP type {@code QYWX}), read at start and then
+ * every refresh interval. A failed read keeps the list it had. The configured extra CIDRs are allowed
+ * as well.
+ */
+@Component
+public class CallbackIpAllowList implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackIpAllowList.class);
+
+    private final CallbackIpProperties properties;
+    private final WebClient.Builder http;
+    private final ObjectProvider<TokenMinter> tokens;
+    private final Counter refreshFailures;
+    private volatile IpRanges fromMdm = IpRanges.EMPTY;
+    private volatile IpRanges extra = IpRanges.EMPTY;
+    private volatile Disposable schedule;
+
+    CallbackIpAllowList(CallbackIpProperties properties, WebClient.Builder http, ObjectProvider<TokenMinter> tokens,
+                        MeterRegistry registry) {
+        this.properties = properties;
+        this.http = http;
+        this.tokens = tokens;
+        this.refreshFailures = Counter.builder("wecom.gateway.callback-ip.refresh.failed")
+                .description("failed reads of WeCom's callback IPs from mdm-service").register(registry);
+        Gauge.builder("wecom.gateway.callback-ip.size", this, list -> list.fromMdm.source().size())
+                .description("WeCom callback IPs known to the gateway").register(registry);
+    }
+
+    boolean allows(InetAddress address) {
+        return fromMdm.contains(address) || extra().contains(address);
+    }
+
+    boolean isEmpty() {
+        return fromMdm.isEmpty() && extra().isEmpty();
+    }
+
+    /** Reads the list from mdm-service now; keeps the old one if that fails. */
+    Mono<Void> refresh() {
+        WebClient.RequestHeadersSpec<?> request = http.build().get()
+                .uri(baseUri() + "/login-ips?type={type}", properties.getLoginIpType());
+        TokenMinter minter = tokens.getIfAvailable();
+        if (minter != null) {
+            request = request.header(HttpHeaders.AUTHORIZATION,
+                    "Bearer " + minter.mint("gateway", Scopes.MDM_READ, Duration.ofMinutes(5)));
+        }
+        return request.retrieve().bodyToMono(JsonNode.class)
+                .timeout(Duration.ofSeconds(5))
+                .doOnNext(body -> {
+                    List<String> ips = new ArrayList<>();
+                    body.path("data").path("ips").forEach(ip -> ips.add(ip.asText()));
+                    fromMdm = IpRanges.of(ips);
+                })
+                .onErrorResume(e -> {
+                    refreshFailures.increment();
+                    log.warn("could not read WeCom callback IPs from mdm-service ({}); keeping {} known addresses",
+                            e.getClass().getSimpleName(), fromMdm.source().size());
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    /** Reads the list from mdm-service now and waits for it (operators' and tests' way to skip the interval). */
+    public void refreshNow() {
+        refresh().block(Duration.ofSeconds(10));
+    }
+
+    /** {@code lb://mdm-service} is asked for as {@code http://mdm-service}, which the load-balanced client resolves. */
+    private String baseUri() {
+        String uri = properties.getMdmUri();
+        return uri.startsWith("lb://") ? "http://" + uri.substring("lb://".length()) : uri;
+    }
+
+    private IpRanges extra() {
+        IpRanges current = extra;
+        if (!current.source().equals(properties.getExtraCidrs())) {
+            current = IpRanges.of(properties.getExtraCidrs());
+            extra = current;
+        }
+        return current;
+    }
+
+    @Override
+    public void start() {
+        // the interval is read anew after each round, so a changed refresh-interval applies from the next one
+        schedule = refresh().then(Mono.defer(() -> Mono.delay(properties.getRefreshInterval()))).repeat().subscribe();
+    }
+
+    @Override
+    public void stop() {
+        Disposable current = schedule;
+        if (current != null) {
+            current.dispose();
+        }
+        schedule = null;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return schedule != null && !schedule.isDisposed();
+    }
+}
