@@ -2,6 +2,8 @@ package io.wecomsync.mdm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wecomsync.common.security.Scopes;
+import io.wecomsync.common.security.TokenMinter;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -9,16 +11,30 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.time.Clock;
+import java.time.Duration;
+
 /** Calls mdm-service over real HTTP and reads answers as JSON trees, errors included. */
 
 public class MdmHttp {
 
+    public static final String TEST_SECRET = "test-secret-shared-by-the-wecom-sync-tests";
+
     private final TestRestTemplate http;
     private final ObjectMapper json;
+    private final String token;
 
+    /** Calls as an operator with the {@code admin} scope. */
     public MdmHttp(TestRestTemplate http, ObjectMapper json) {
+        this(http, json, Scopes.ADMIN);
+    }
+
+    /** Calls with a token carrying {@code scope}, or with no token when {@code scope} is null. */
+    public MdmHttp(TestRestTemplate http, ObjectMapper json, String scope) {
         this.http = http;
         this.json = json;
+        this.token = scope == null ? null
+                : new TokenMinter(TEST_SECRET, Clock.systemUTC()).mint("test-operator", scope, Duration.ofMinutes(10));
     }
 
     public Answer get(String path, Object... uriVariables) {
@@ -41,6 +57,9 @@ public class MdmHttp {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         headers.add("X-Request-Id", "test-trace");
+        if (token != null) {
+            headers.setBearerAuth(token);
+        }
         Object entityBody = body instanceof String text ? text : body == null ? null : json.valueToTree(body).toString();
         ResponseEntity<String> response = http.exchange(path, method, new HttpEntity<>(entityBody, headers),
                 String.class, uriVariables);

@@ -44,7 +44,8 @@ public final class MdmServiceProcess {
                 "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(),
                 "--spring.profiles.active=test", "--server.port=" + port,
                 "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(), "--mdm.crm.base-url="))
+                "--spring.datasource.password=" + db.password(), "--mdm.crm.base-url=",
+                "--wecom.security.jwt.secret=" + WxIntegrationTest.TEST_SECRET))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         awaitHealthy(log);
     }

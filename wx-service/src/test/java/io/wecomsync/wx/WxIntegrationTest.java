@@ -4,6 +4,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.wecomsync.common.security.Scopes;
+import io.wecomsync.common.security.TokenMinter;
 import io.wecomsync.infra.embedded.TestInfrastructure;
 import io.wecomsync.wx.inbox.InboxWorker;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,12 +15,20 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpRequest;
+import org.springframework.http.client.ClientHttpRequestExecution;
+import org.springframework.http.client.ClientHttpRequestInterceptor;
+import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Base of the tests that run wx-service for real: HTTP on a random port, the JVM's embedded MariaDB
@@ -51,6 +61,20 @@ public abstract class WxIntegrationTest {
         registry.add("spring.data.redis.url", TestInfrastructure::redisUrl);
         registry.add("test.mdm.url", MDM::baseUrl);
         registry.add("test.wecom.base-url", WECOM::baseUrl);
+    }
+
+    public static final String TEST_SECRET = "test-secret-shared-by-the-wecom-sync-tests";
+
+    /** A token minted with the tests' shared secret. */
+    public static String token(String scope) {
+        return new TokenMinter(TEST_SECRET, Clock.systemUTC()).mint("test-operator", scope, Duration.ofMinutes(10));
+    }
+
+    @BeforeEach
+    void operatorTokenOnAdminCalls() {
+        if (http.getRestTemplate().getInterceptors().stream().noneMatch(AdminToken.class::isInstance)) {
+            http.getRestTemplate().getInterceptors().add(new AdminToken());
+        }
     }
 
     @BeforeEach
@@ -97,6 +121,19 @@ public abstract class WxIntegrationTest {
 
     protected int inboxCount() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM wx_inbox_event", Integer.class);
+    }
+
+    /** Adds an admin token to {@code /admin} calls; callbacks stay without one, as WeCom sends them. */
+    private static final class AdminToken implements ClientHttpRequestInterceptor {
+
+        @Override
+        public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
+                throws IOException {
+            if (request.getURI().getPath().startsWith("/admin") && !request.getHeaders().containsKey(HttpHeaders.AUTHORIZATION)) {
+                request.getHeaders().setBearerAuth(token(Scopes.ADMIN));
+            }
+            return execution.execute(request, body);
+        }
     }
 
     private static WireMockServer start() {

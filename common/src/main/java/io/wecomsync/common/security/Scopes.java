@@ -7,7 +7,13 @@ public final class Scopes {
     public static final String MDM_READ = "mdm.read";
     /** Write master data (what wx-service does when it applies events). */
     public static final String MDM_WRITE = "mdm.write";
-    /** Operator actions: replay, IP list replace, CRM push, on-demand jobs. */
+    /** Push users to the CRM. */
+    public static final String MDM_CRM = "mdm.crm";
+    /** Replace login-IP lists (the IP whitelist job). */
+    public static final String MDM_LOGIN_IP = "mdm.loginip";
+    /** Read wx-service's inbox through its admin API. */
+    public static final String WX_READ = "wx.read";
+    /** Operator actions: everything, including replay, IP list replace, CRM push, on-demand jobs. */
     public static final String ADMIN = "admin";
 
     /** The issuer every wecom-sync token carries and every service checks. */

@@ -15,6 +15,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -57,6 +58,7 @@ class ContactChangeIntegrationTests extends WxIntegrationTest {
                 .withRequestBody(matchingJsonPath("$.departments[1].deptId", equalTo("2")))
                 .withRequestBody(matchingJsonPath("$.sourceEventTime", equalTo("2026-11-20T08:00:00Z"))));
         MDM.verify(postRequestedFor(urlPathEqualTo("/users/900001/crm-sync")));
+        MDM.verify(2, anyRequestedFor(anyUrl()).withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+")));
         assertThat(statuses()).containsExactly("DONE", "DONE");
     }
 

@@ -2,6 +2,7 @@ package io.wecomsync.wx.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wecomsync.common.security.Scopes;
 import io.wecomsync.infra.embedded.FreePorts;
 import io.wecomsync.wx.MdmServiceProcess;
 import io.wecomsync.wx.WxIntegrationTest;
@@ -118,7 +119,8 @@ class RealMdmServiceIntegrationTests extends WxIntegrationTest {
     }
 
     private JsonNode get(String path) throws Exception {
-        return json.readTree(RestClient.create(MDM_SERVICE.url()).get().uri(path).retrieve().body(String.class));
+        return json.readTree(RestClient.create(MDM_SERVICE.url()).get().uri(path)
+                .header("Authorization", "Bearer " + token(Scopes.MDM_READ)).retrieve().body(String.class));
     }
 
     private static String unique(String prefix) {

@@ -2,9 +2,13 @@ package io.wecomsync.wx.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wecomsync.common.security.Scopes;
 import io.wecomsync.wx.WxIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Instant;
@@ -83,6 +87,25 @@ class InboxAdminIntegrationTests extends WxIntegrationTest {
         assertThat(replayed.path("data").path("replayed").asInt()).isEqualTo(2);
         assertThat(http.getForEntity("/admin/inbox/events?status=LOST", String.class).getStatusCode().value()).isEqualTo(400);
         assertThat(http.getForEntity("/admin/inbox/events/999999", String.class).getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void theAdminApiNeedsATokenAndActionsNeedTheAdminScope() {
+        HttpHeaders reader = new HttpHeaders();
+        reader.setBearerAuth(token(Scopes.WX_READ));
+
+        assertThat(http.exchange("/admin/inbox/counts", HttpMethod.GET,
+                new HttpEntity<>(headers("Bearer not-a-token")), String.class).getStatusCode().value()).isEqualTo(401);
+        assertThat(http.exchange("/admin/inbox/counts", HttpMethod.GET, new HttpEntity<>(reader), String.class)
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(http.exchange("/admin/inbox/replay-dead?corpId=x", HttpMethod.POST, new HttpEntity<>(reader), String.class)
+                .getStatusCode().value()).isEqualTo(403);
+    }
+
+    private static HttpHeaders headers(String authorization) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.AUTHORIZATION, authorization);
+        return headers;
     }
 
     private void awaitAllDone() throws InterruptedException {

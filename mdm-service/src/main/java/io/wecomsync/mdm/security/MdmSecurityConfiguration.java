@@ -1,0 +1,44 @@
+package io.wecomsync.mdm.security;
+
+import io.wecomsync.common.security.ServletTokenSecurity;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import static io.wecomsync.common.security.Scopes.ADMIN;
+import static io.wecomsync.common.security.Scopes.MDM_CRM;
+import static io.wecomsync.common.security.Scopes.MDM_LOGIN_IP;
+import static io.wecomsync.common.security.Scopes.MDM_READ;
+import static io.wecomsync.common.security.Scopes.MDM_WRITE;
+import static io.wecomsync.common.security.ServletTokenSecurity.scopes;
+
+/**
+ * Reads need {@code mdm.read} (or write/admin); directory writes {@code mdm.write}; replacing a
+ * login-IP list {@code mdm.loginip}; a CRM push {@code mdm.crm}; {@code admin} may do everything.
+ */
+@Configuration(proxyBeanMethods = false)
+class MdmSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain mdmSecurity(HttpSecurity http) throws Exception {
+        return ServletTokenSecurity.statelessResourceServer(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
+                                "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/login-ips/**").hasAnyAuthority(scopes(ADMIN, MDM_LOGIN_IP))
+                        .requestMatchers(HttpMethod.POST, "/users/*/crm-sync").hasAnyAuthority(scopes(ADMIN, MDM_CRM))
+                        .requestMatchers(HttpMethod.GET, "/**").hasAnyAuthority(scopes(ADMIN, MDM_READ, MDM_WRITE))
+                        .anyRequest().hasAnyAuthority(scopes(ADMIN, MDM_WRITE)))
+                .build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${wecom.security.jwt.secret:}") String secret,
+                          @Value("${wecom.security.jwt.jwk-set-uri:}") String jwkSetUri) {
+        return ServletTokenSecurity.decoder(secret, jwkSetUri);
+    }
+}

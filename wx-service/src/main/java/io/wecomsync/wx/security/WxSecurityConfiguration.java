@@ -1,0 +1,43 @@
+package io.wecomsync.wx.security;
+
+import io.wecomsync.common.security.ServletTokenSecurity;
+import io.wecomsync.common.security.TokenMinter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import java.time.Clock;
+
+import static io.wecomsync.common.security.Scopes.ADMIN;
+import static io.wecomsync.common.security.Scopes.WX_READ;
+import static io.wecomsync.common.security.ServletTokenSecurity.scopes;
+
+@Configuration(proxyBeanMethods = false)
+class WxSecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain wxSecurity(HttpSecurity http) throws Exception {
+        return ServletTokenSecurity.statelessResourceServer(http)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/callback/**", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/admin/**").hasAnyAuthority(scopes(ADMIN, WX_READ))
+                        .anyRequest().hasAnyAuthority(scopes(ADMIN)))
+                .build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(@Value("${wecom.security.jwt.secret:}") String secret,
+                          @Value("${wecom.security.jwt.jwk-set-uri:}") String jwkSetUri) {
+        return ServletTokenSecurity.decoder(secret, jwkSetUri);
+    }
+
+    /** wx-service signs its service tokens with the shared secret (required even when users log in via a JWK set). */
+    @Bean
+    TokenMinter tokenMinter(@Value("${wecom.security.jwt.secret:}") String secret, Clock clock) {
+        return new TokenMinter(secret, clock);
+    }
+}
