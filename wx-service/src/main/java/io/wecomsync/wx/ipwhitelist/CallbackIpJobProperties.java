@@ -1,0 +1,18 @@
+package io.wecomsync.wx.ipwhitelist;
+
+import jakarta.validation.constraints.NotBlank;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code wx.jobs.callback-ip.*}.
+ *
+ * @param cron        when the job runs (Quartz cron; default every six hours — WeCom asks for at least daily)
+ * @param loginIpType mdm-service's list it replaces
+ */
+@Validated
+@ConfigurationProperties("wx.jobs.callback-ip")
+public record CallbackIpJobProperties(@NotBlank @DefaultValue("0 0 */6 * * ?") String cron,
+                                      @NotBlank @DefaultValue("QYWX") String loginIpType) {
+}

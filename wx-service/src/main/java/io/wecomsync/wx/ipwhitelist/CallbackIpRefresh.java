@@ -1,0 +1,97 @@
+package io.wecomsync.wx.ipwhitelist;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wecomsync.common.mdm.LoginIpReplaceRequest;
+import io.wecomsync.common.mdm.LoginIpSetResponse;
+import io.wecomsync.wx.app.WxApp;
+import io.wecomsync.wx.app.WxApps;
+import io.wecomsync.wx.mdm.MdmCalls;
+import me.chanjar.weixin.common.error.WxErrorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Reads WeCom's callback IPs through one app of each corp and replaces mdm-service's list with their
+ * union. A corp whose read fails or comes back empty is reported and left out; when no corp gave any
+ * address the list in mdm-service is not touched — it is never replaced by an empty one.
+ */
+@Service
+public class CallbackIpRefresh {
+
+    private static final Logger log = LoggerFactory.getLogger(CallbackIpRefresh.class);
+
+    private final WxApps apps;
+    private final MdmCalls mdm;
+    private final CallbackIpJobProperties properties;
+    private final MeterRegistry registry;
+
+    CallbackIpRefresh(WxApps apps, MdmCalls mdm, CallbackIpJobProperties properties, MeterRegistry registry) {
+        this.apps = apps;
+        this.mdm = mdm;
+        this.properties = properties;
+        this.registry = registry;
+    }
+
+    public Outcome run() {
+        TreeSet<String> ips = new TreeSet<>();
+        Map<String, String> problems = new LinkedHashMap<>();
+        for (WxApp app : onePerCorp()) {
+            try {
+                String[] fetched = app.api().getCallbackIp();
+                if (fetched == null || fetched.length == 0) {
+                    problems.put(app.corpId(), "WeCom returned no addresses");
+                } else {
+                    ips.addAll(List.of(fetched));
+                }
+            } catch (WxErrorException e) {
+                problems.put(app.corpId(), "WeCom error " + e.getError().getErrorCode());
+            } catch (RuntimeException e) {
+                problems.put(app.corpId(), e.getClass().getSimpleName());
+            }
+        }
+        problems.forEach((corp, problem) -> {
+            failure("fetch");
+            log.warn("getcallbackip for corp {} failed: {}", corp, problem);
+        });
+        if (ips.isEmpty()) {
+            log.warn("no WeCom callback IPs were read; mdm-service keeps its {} list", properties.loginIpType());
+            return new Outcome(false, List.of(), problems);
+        }
+        try {
+            LoginIpSetResponse stored = mdm.call("replace login IPs", api -> api.replaceLoginIps(properties.loginIpType(),
+                    new LoginIpReplaceRequest(new ArrayList<>(ips), "wx-service getcallbackip")));
+            log.info("WeCom callback IP list replaced: {} addresses", stored.ips().size());
+            return new Outcome(true, stored.ips(), problems);
+        } catch (RuntimeException e) {
+            failure("store");
+            log.warn("could not store WeCom callback IPs in mdm-service: {}", e.getMessage());
+            problems.put("mdm-service", e.getMessage());
+            return new Outcome(false, List.copyOf(ips), problems);
+        }
+    }
+
+    private List<WxApp> onePerCorp() {
+        Map<String, WxApp> chosen = new LinkedHashMap<>();
+        for (WxApp app : apps.all()) {
+            chosen.putIfAbsent(app.corpId(), apps.readerOf(app.corpId()).orElse(app));
+        }
+        return List.copyOf(chosen.values());
+    }
+
+    private void failure(String stage) {
+        Counter.builder("wecom.jobs.callback-ip.failed").tag("stage", stage)
+                .description("failed reads or writes of WeCom's callback IPs").register(registry).increment();
+    }
+
+    /** What a run did: whether mdm-service's list was replaced, with what, and what went wrong per corp. */
+    public record Outcome(boolean replaced, List<String> ips, Map<String, String> problems) {
+    }
+}
