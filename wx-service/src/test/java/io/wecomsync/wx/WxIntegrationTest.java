@@ -8,10 +8,15 @@ import io.wecomsync.common.security.Scopes;
 import io.wecomsync.common.security.TokenMinter;
 import io.wecomsync.infra.embedded.TestInfrastructure;
 import io.wecomsync.wx.inbox.InboxWorker;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -29,6 +34,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Base of the tests that run wx-service for real: HTTP on a random port, the JVM's embedded MariaDB
@@ -51,6 +60,10 @@ public abstract class WxIntegrationTest {
     protected InboxWorker worker;
     @Autowired
     CircuitBreakerRegistry circuitBreakers;
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    private static final String RUNTIME_SETTINGS = "runtime-settings";
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
@@ -83,6 +96,30 @@ public abstract class WxIntegrationTest {
         MDM.resetAll();
         WECOM.resetAll();
         circuitBreakers.getAllCircuitBreakers().forEach(CircuitBreaker::reset);
+    }
+
+    /**
+     * Changes settings the way a Nacos push does: a property source on top, then an
+     * {@link EnvironmentChangeEvent} naming the keys. An empty map restores the files' settings.
+     */
+    protected void changeSettings(Map<String, Object> settings) {
+        MutablePropertySources sources = context.getEnvironment().getPropertySources();
+        Set<String> keys = new HashSet<>(settings.keySet());
+        if (sources.contains(RUNTIME_SETTINGS)) {
+            keys.addAll(((MapPropertySource) sources.get(RUNTIME_SETTINGS)).getSource().keySet());
+            sources.remove(RUNTIME_SETTINGS);
+        }
+        if (!settings.isEmpty()) {
+            sources.addFirst(new MapPropertySource(RUNTIME_SETTINGS, new HashMap<>(settings)));
+        }
+        context.publishEvent(new EnvironmentChangeEvent(context, keys));
+    }
+
+    @AfterEach
+    void restoreSettings() {
+        if (context.getEnvironment().getPropertySources().contains(RUNTIME_SETTINGS)) {
+            changeSettings(Map.of());
+        }
     }
 
     /** Runs the worker until nothing is due; answers how many events it took. */

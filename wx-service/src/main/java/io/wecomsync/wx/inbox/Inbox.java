@@ -27,18 +27,18 @@ public class Inbox {
 
     private final InboxMapper mapper;
     private final PayloadCipher cipher;
-    private final InboxProperties properties;
+    private final InboxSettings settings;
     private final InboxMetrics metrics;
     private final InboxSignal signal;
     private final TransactionTemplate claimTransaction;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    Inbox(InboxMapper mapper, PayloadCipher cipher, InboxProperties properties, InboxMetrics metrics,
+    Inbox(InboxMapper mapper, PayloadCipher cipher, InboxSettings settings, InboxMetrics metrics,
           InboxSignal signal, PlatformTransactionManager transactions, Clock clock) {
         this.mapper = mapper;
         this.cipher = cipher;
-        this.properties = properties;
+        this.settings = settings;
         this.metrics = metrics;
         this.signal = signal;
         this.claimTransaction = new TransactionTemplate(transactions);
@@ -92,7 +92,7 @@ public class Inbox {
             }
             List<Long> locked = mapper.lockClaimable(heads, now);
             if (!locked.isEmpty()) {
-                mapper.markClaimed(locked, owner, now.plus(properties.lease()), now);
+                mapper.markClaimed(locked, owner, now.plus(settings.current().lease()), now);
             }
             return locked;
         });
@@ -145,10 +145,10 @@ public class Inbox {
             return new Resolution(EventStatus.DEAD, now, dead.error());
         }
         HandlerOutcome.Retry retry = (HandlerOutcome.Retry) outcome;
-        if (event.attempt() >= properties.retry().maxAttempts()) {
+        if (event.attempt() >= settings.current().retry().maxAttempts()) {
             return new Resolution(EventStatus.DEAD, now, "gave up after " + event.attempt() + " attempts: " + retry.error());
         }
-        Duration wait = Backoff.after(event.attempt(), properties.retry(), ThreadLocalRandom.current()::nextDouble);
+        Duration wait = Backoff.after(event.attempt(), settings.current().retry(), ThreadLocalRandom.current()::nextDouble);
         return new Resolution(EventStatus.FAILED, now.plus(wait), retry.error());
     }
 

@@ -27,24 +27,24 @@ public class InboxWorker implements SmartLifecycle {
 
     private final Inbox inbox;
     private final InboxEventHandler handler;
-    private final InboxProperties properties;
+    private final InboxSettings settings;
     private final InboxSignal signal;
     private final String owner;
     private volatile boolean running;
     private Thread poller;
     private ExecutorService appliers;
 
-    InboxWorker(Inbox inbox, InboxEventHandler handler, InboxProperties properties, InboxSignal signal) {
+    InboxWorker(Inbox inbox, InboxEventHandler handler, InboxSettings settings, InboxSignal signal) {
         this.inbox = inbox;
         this.handler = handler;
-        this.properties = properties;
+        this.settings = settings;
         this.signal = signal;
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Claims and applies one batch; answers how many events it took. Also what tests drive directly. */
     public int runOnce() {
-        List<InboxEvent> batch = inbox.claim(owner, properties.batchSize());
+        List<InboxEvent> batch = inbox.claim(owner, settings.current().batchSize());
         if (batch.isEmpty()) {
             return 0;
         }
@@ -80,8 +80,8 @@ public class InboxWorker implements SmartLifecycle {
         while (running) {
             try {
                 int taken = runOnce();
-                if (taken < properties.batchSize()) {
-                    signal.await(properties.pollInterval());
+                if (taken < settings.current().batchSize()) {
+                    signal.await(settings.current().pollInterval());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -96,7 +96,7 @@ public class InboxWorker implements SmartLifecycle {
 
     private void sleepQuietly() {
         try {
-            Thread.sleep(properties.pollInterval().toMillis());
+            Thread.sleep(settings.current().pollInterval().toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -105,7 +105,7 @@ public class InboxWorker implements SmartLifecycle {
     private synchronized ExecutorService executor() {
         if (appliers == null) {
             AtomicInteger n = new AtomicInteger();
-            appliers = Executors.newFixedThreadPool(properties.concurrency(), r -> {
+            appliers = Executors.newFixedThreadPool(settings.current().concurrency(), r -> {
                 Thread thread = new Thread(r, "inbox-apply-" + n.incrementAndGet());
                 thread.setDaemon(true);
                 return thread;
@@ -116,7 +116,7 @@ public class InboxWorker implements SmartLifecycle {
 
     @Override
     public void start() {
-        if (!properties.workerEnabled() || running) {
+        if (!settings.current().workerEnabled() || running) {
             return;
         }
         running = true;

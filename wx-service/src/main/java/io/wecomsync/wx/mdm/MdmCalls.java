@@ -28,18 +28,21 @@ public class MdmCalls {
     private static final int EXCERPT = 300;
 
     private final MdmApi client;
-    private final Retry retry;
-    private final CircuitBreaker circuitBreaker;
+    private final RetryRegistry retries;
+    private final CircuitBreakerRegistry circuitBreakers;
 
     MdmCalls(MdmClient client, RetryRegistry retries, CircuitBreakerRegistry circuitBreakers) {
         this.client = client;
-        this.retry = retries.retry(INSTANCE);
-        this.circuitBreaker = circuitBreakers.circuitBreaker(INSTANCE);
+        this.retries = retries;
+        this.circuitBreakers = circuitBreakers;
     }
 
     /** Runs one call and answers its data. */
     public <T> T call(String what, Function<MdmApi, Result<T>> call) {
         Supplier<T> attempt = () -> translate(what, () -> call.apply(client).data());
+        // looked up per call: MdmResilienceSettings replaces them when their settings change
+        Retry retry = retries.retry(INSTANCE);
+        CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(INSTANCE);
         Supplier<T> guarded = Retry.decorateSupplier(retry, CircuitBreaker.decorateSupplier(circuitBreaker, attempt));
         try {
             return guarded.get();
