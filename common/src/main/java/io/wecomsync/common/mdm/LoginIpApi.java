@@ -4,6 +4,7 @@ import io.wecomsync.common.api.Result;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,4 +19,8 @@ public interface LoginIpApi {
 
     @GetMapping("/login-ips")
     Result<LoginIpSetResponse> getLoginIps(@RequestParam("type") String type);
+
+    /** Records in the operation log that a refresh of the list failed; the list itself stays as it is. */
+    @PostMapping("/login-ips/{type}/refresh-failures")
+    Result<Void> reportRefreshFailure(@PathVariable("type") String type, @Valid @RequestBody LoginIpRefreshFailure failure);
 }

@@ -2,6 +2,7 @@ package io.wecomsync.mdm.loginip;
 
 import io.wecomsync.common.api.Result;
 import io.wecomsync.common.mdm.LoginIpApi;
+import io.wecomsync.common.mdm.LoginIpRefreshFailure;
 import io.wecomsync.common.mdm.LoginIpReplaceRequest;
 import io.wecomsync.common.mdm.LoginIpSetResponse;
 import io.wecomsync.mdm.web.PathIds;
@@ -28,5 +29,11 @@ class LoginIpController implements LoginIpApi {
     @Override
     public Result<LoginIpSetResponse> getLoginIps(String type) {
         return Result.ok(whitelist.get(PathIds.loginIpType(type)));
+    }
+
+    @Override
+    public Result<Void> reportRefreshFailure(String type, LoginIpRefreshFailure failure) {
+        whitelist.recordRefreshFailure(PathIds.loginIpType(type), failure, RequestSource.of(request));
+        return Result.ok(null);
     }
 }

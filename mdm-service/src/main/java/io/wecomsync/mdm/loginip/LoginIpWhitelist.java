@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.loginip;
 
+import io.wecomsync.common.mdm.LoginIpRefreshFailure;
 import io.wecomsync.common.mdm.LoginIpReplaceRequest;
 import io.wecomsync.common.mdm.LoginIpSetResponse;
 import io.wecomsync.common.mdm.OperLogResponse.FieldChange;
@@ -63,6 +64,13 @@ class LoginIpWhitelist {
         operationLog.record(new OperLogEntry(null, OperAction.LOGIN_IP_REPLACE, type, outcome.name(), changes,
                 null, source, message));
         return new LoginIpSetResponse(type, next, outcome == WriteOutcome.UNCHANGED ? loginIps.lastReplacedAt(type) : now);
+    }
+
+    /** A failed refresh reported by the job that feeds the list: logged, nothing else changes. */
+    @Transactional
+    public void recordRefreshFailure(String type, LoginIpRefreshFailure failure, RequestSource source) {
+        operationLog.record(new OperLogEntry(null, OperAction.LOGIN_IP_REFRESH, type, "FAILED", List.of(), null, source,
+                failure.source() + ": " + failure.problem() + "; the list was kept"));
     }
 
     private static List<String> canonicalSet(List<String> ips) {

@@ -9,6 +9,7 @@ public enum OperAction {
     DEPARTMENT_DELETE("DEPARTMENT"),
     TAG_MEMBERS_UPDATE("TAG"),
     LOGIN_IP_REPLACE("LOGIN_IP"),
+    LOGIN_IP_REFRESH("LOGIN_IP"),
     CRM_PUSH("USER");
 
     private final String targetType;

@@ -30,6 +30,7 @@ class MdmSecurityConfiguration {
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers(HttpMethod.PUT, "/login-ips/**").hasAnyAuthority(scopes(ADMIN, MDM_LOGIN_IP))
+                        .requestMatchers(HttpMethod.POST, "/login-ips/**").hasAnyAuthority(scopes(ADMIN, MDM_LOGIN_IP))
                         .requestMatchers(HttpMethod.POST, "/users/*/crm-sync").hasAnyAuthority(scopes(ADMIN, MDM_CRM))
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyAuthority(scopes(ADMIN, MDM_READ, MDM_WRITE))
                         .anyRequest().hasAnyAuthority(scopes(ADMIN, MDM_WRITE)))

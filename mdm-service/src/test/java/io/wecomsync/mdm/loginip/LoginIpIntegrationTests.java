@@ -93,4 +93,18 @@ class LoginIpIntegrationTests extends MdmIntegrationTest {
                 String.class)).containsExactly("CREATED", "UNCHANGED");
         assertThat(same.status()).isEqualTo(200);
     }
+
+    @Test
+    void aFailedRefreshIsLoggedAndTheListKept() {
+        http.put("/login-ips/{t}", Map.of("ips", List.of("10.9.9.9")), "KEPT");
+
+        Answer reported = http.post("/login-ips/KEPT/refresh-failures",
+                Map.of("source", "wx-service getcallbackip", "problem", "WeCom error 60020"));
+
+        assertThat(reported.status()).isEqualTo(200);
+        assertThat(http.get("/login-ips?type=KEPT").data().path("ips").toString()).isEqualTo("[\"10.9.9.9\"]");
+        assertThat(jdbc.queryForObject("SELECT message FROM mdm_oper_log WHERE action = 'LOGIN_IP_REFRESH' AND target_id = 'KEPT'",
+                String.class)).contains("60020").contains("kept");
+        assertThat(http.post("/login-ips/KEPT/refresh-failures", Map.of("source", "x")).status()).isEqualTo(400);
+    }
 }

@@ -2,6 +2,7 @@ package io.wecomsync.wx.ipwhitelist;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wecomsync.common.mdm.LoginIpRefreshFailure;
 import io.wecomsync.common.mdm.LoginIpReplaceRequest;
 import io.wecomsync.common.mdm.LoginIpSetResponse;
 import io.wecomsync.wx.app.WxApp;
@@ -63,6 +64,7 @@ public class CallbackIpRefresh {
         });
         if (ips.isEmpty()) {
             log.warn("no WeCom callback IPs were read; mdm-service keeps its {} list", properties.loginIpType());
+            report(problems);
             return new Outcome(false, List.of(), problems);
         }
         try {
@@ -75,6 +77,17 @@ public class CallbackIpRefresh {
             log.warn("could not store WeCom callback IPs in mdm-service: {}", e.getMessage());
             problems.put("mdm-service", e.getMessage());
             return new Outcome(false, List.copyOf(ips), problems);
+        }
+    }
+
+    /** Puts the failure in mdm-service's operation log; if that fails too, the log line and metric remain. */
+    private void report(Map<String, String> problems) {
+        String problem = problems.isEmpty() ? "no corp configured" : problems.toString();
+        try {
+            mdm.call("report refresh failure", api -> api.reportRefreshFailure(properties.loginIpType(),
+                    new LoginIpRefreshFailure("wx-service getcallbackip", problem.length() <= 400 ? problem : problem.substring(0, 400))));
+        } catch (RuntimeException e) {
+            log.warn("could not report the failed refresh to mdm-service: {}", e.getMessage());
         }
     }
 

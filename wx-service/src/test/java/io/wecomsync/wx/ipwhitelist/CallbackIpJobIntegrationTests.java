@@ -21,12 +21,14 @@ import java.util.Date;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -67,6 +69,8 @@ class CallbackIpJobIntegrationTests extends WxIntegrationTest {
         assertThat(answer.path("data").path("replaced").asBoolean()).isFalse();
         assertThat(answer.path("data").path("problems").toString()).contains("60020");
         MDM.verify(0, putRequestedFor(urlPathEqualTo("/login-ips/QYWX")));
+        MDM.verify(postRequestedFor(urlPathEqualTo("/login-ips/QYWX/refresh-failures"))
+                .withRequestBody(matchingJsonPath("$.problem", containing("60020"))));
     }
 
     @Test
@@ -77,7 +81,7 @@ class CallbackIpJobIntegrationTests extends WxIntegrationTest {
 
         http.postForEntity("/admin/jobs/callback-ip/run", null, String.class);
 
-        MDM.verify(0, anyRequestedFor(anyUrl()));
+        MDM.verify(0, putRequestedFor(anyUrl()));
     }
 
     @Test
