@@ -4,6 +4,7 @@ import io.wecomsync.common.security.Scopes;
 import io.wecomsync.common.security.TokenMinter;
 import io.wecomsync.infra.embedded.EmbeddedMariaDb;
 import io.wecomsync.infra.embedded.EmbeddedRedis;
+import io.wecomsync.infra.embedded.ServiceJar;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,7 +25,7 @@ public final class LocalLauncher {
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
 
     private final LocalSettings settings;
-    private final List<ServiceProcess> services = Collections.synchronizedList(new ArrayList<>());
+    private final List<ServiceJar> services = Collections.synchronizedList(new ArrayList<>());
     private EmbeddedMariaDb mariaDb;
     private EmbeddedRedis redis;
 
@@ -83,8 +84,8 @@ public final class LocalLauncher {
 
     private void startService(Path repository, String name, int port, Map<String, String> env) throws Exception {
         say("starting " + name + " on port " + port);
-        ServiceProcess service = ServiceProcess.start(name, repository.resolve(name).resolve("target").resolve(name + ".jar"),
-                port, settings.logs(), env);
+        ServiceJar service = ServiceJar.start(name, repository.resolve(name).resolve("target").resolve(name + ".jar"),
+                port, settings.logs(), env, List.of("--spring.profiles.active=local"));
         services.add(service);
         service.awaitHealthy(HEALTH_TIMEOUT);
         say(name + " is healthy");
@@ -93,7 +94,7 @@ public final class LocalLauncher {
     private void waitWhileRunning() throws InterruptedException {
         while (true) {
             synchronized (services) {
-                for (ServiceProcess service : services) {
+                for (ServiceJar service : services) {
                     if (!service.isAlive()) {
                         System.err.println(service.name() + " stopped unexpectedly; stopping everything");
                         System.exit(1);
@@ -106,9 +107,9 @@ public final class LocalLauncher {
 
     private void stop() {
         say("stopping wecom-sync…");
-        List<ServiceProcess> reversed = new ArrayList<>(services);
+        List<ServiceJar> reversed = new ArrayList<>(services);
         Collections.reverse(reversed);
-        reversed.forEach(ServiceProcess::stop);
+        reversed.forEach(ServiceJar::stop);
         if (redis != null) {
             redis.close();
         }

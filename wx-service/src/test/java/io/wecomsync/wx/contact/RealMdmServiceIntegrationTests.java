@@ -41,7 +41,7 @@ class RealMdmServiceIntegrationTests extends WxIntegrationTest {
     }
 
     @AfterAll
-    static void stopMdm() throws Exception {
+    static void stopMdm() {
         MDM_SERVICE.stop();
     }
 

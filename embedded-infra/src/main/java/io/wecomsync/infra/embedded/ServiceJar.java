@@ -1,4 +1,4 @@
-package io.wecomsync.launcher;
+package io.wecomsync.infra.embedded;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One service jar run as a child process, with its output in a log file and a health check. */
-final class ServiceProcess {
+/**
+ * One service jar run as a child process, with its output in a log file and a health check: how the
+ * local launcher runs the services, and how tests run a real service next to the one under test.
+ */
+public final class ServiceJar {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -24,43 +27,48 @@ final class ServiceProcess {
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceJar(String name, int port, Path log, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
     }
 
-    static ServiceProcess start(String name, Path jar, int port, Path logDir, Map<String, String> env) throws IOException {
+    /**
+     * Starts {@code jar} on {@code port}. {@code arguments} go to the application (e.g.
+     * {@code --spring.profiles.active=local}); {@code env} is added to the process environment.
+     */
+    public static ServiceJar start(String name, Path jar, int port, Path logDir, Map<String, String> env,
+                                   List<String> arguments) throws IOException {
         if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: build first (./mvnw -B -DskipTests package)");
+            throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build first (./mvnw -B -DskipTests package)");
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-jar", jar.toString(), "--spring.profiles.active=local"));
+                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
-        builder.environment().put("SERVER_PORT", String.valueOf(port));
-        return new ServiceProcess(name, port, log, builder.start());
+        return new ServiceJar(name, port, log, builder.start());
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** Waits until {@code /actuator/health} answers UP; fails early when the process dies. */
-    void awaitHealthy(Duration timeout) throws InterruptedException {
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).GET().build();
@@ -82,7 +90,7 @@ final class ServiceProcess {
         throw new IllegalStateException(name + " was not healthy within " + timeout.toSeconds() + " s; see " + log);
     }
 
-    void stop() {
+    public void stop() {
         if (!process.isAlive()) {
             return;
         }

@@ -1,0 +1,144 @@
+package io.wecomsync.gateway;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.wecomsync.common.security.TokenMinter;
+import io.wecomsync.gateway.callbackip.CallbackIpAllowList;
+import io.wecomsync.infra.embedded.FreePorts;
+import io.wecomsync.infra.embedded.ServiceJar;
+import io.wecomsync.infra.embedded.TestInfrastructure;
+import me.chanjar.weixin.common.util.crypto.SHA1;
+import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+/**
+ * The callback IP chain with the real services: WeCom (a WireMock) gives its callback IPs, wx-service's
+ * job stores them in mdm-service, and the gateway lets callbacks through from those addresses only.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "wecom.gateway.callback-ip.refresh-interval=1h")
+class CallbackIpChainIntegrationTests {
+
+    private static final String SECRET = "chain-test-secret-of-at-least-32-bytes-long";
+    private static final String CORP = "wwchaincorp000001";
+    private static final int AGENT = 3000001;
+    private static final String TOKEN = "chainToken";
+    private static final String AES_KEY = "Ym9ndXNrZXlmb3J0aGVjaGFpbnRlc3RvbmVvbmVvbmU";
+
+    private static final WireMockServer WECOM = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    private static final int MDM_PORT = FreePorts.find();
+    private static final int WX_PORT = FreePorts.find();
+    private static ServiceJar mdm;
+    private static ServiceJar wx;
+
+    @Autowired
+    WebTestClient http;
+    @Autowired
+    CallbackIpAllowList allowList;
+
+    @DynamicPropertySource
+    static void realServices(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.mdm-service[0].uri", () -> "http://127.0.0.1:" + MDM_PORT);
+        registry.add("spring.cloud.discovery.client.simple.instances.wx-service[0].uri", () -> "http://127.0.0.1:" + WX_PORT);
+        registry.add("wecom.security.jwt.secret", () -> SECRET);
+    }
+
+    @BeforeAll
+    static void startServices() throws Exception {
+        WECOM.start();
+        WECOM.stubFor(get(urlPathEqualTo("/cgi-bin/gettoken"))
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"t\",\"expires_in\":7200}")));
+        TestInfrastructure.TestDatabase mdmDb = TestInfrastructure.database("mdm");
+        TestInfrastructure.TestDatabase wxDb = TestInfrastructure.database("wx");
+        mdm = ServiceJar.start("mdm-service", Path.of("..", "mdm-service", "target", "mdm-service.jar"), MDM_PORT,
+                Path.of("target"), Map.of(), List.of("--spring.profiles.active=test",
+                        "--spring.datasource.url=" + mdmDb.jdbcUrl(), "--spring.datasource.username=" + mdmDb.username(),
+                        "--spring.datasource.password=" + mdmDb.password(), "--wecom.security.jwt.secret=" + SECRET));
+        wx = ServiceJar.start("wx-service", Path.of("..", "wx-service", "target", "wx-service.jar"), WX_PORT,
+                Path.of("target"), Map.of(), List.of("--spring.profiles.active=test",
+                        "--spring.datasource.url=" + wxDb.jdbcUrl(), "--spring.datasource.username=" + wxDb.username(),
+                        "--spring.datasource.password=" + wxDb.password(),
+                        "--spring.data.redis.url=" + TestInfrastructure.redisUrl(),
+                        "--wecom.security.jwt.secret=" + SECRET,
+                        "--wx.mdm.url=http://127.0.0.1:" + MDM_PORT,
+                        "--wx.cp.api-base-url=" + WECOM.baseUrl(),
+                        "--wx.cp.application[0].corpId=" + CORP,
+                        "--wx.cp.application[0].appConfigs[0].agentId=" + AGENT,
+                        "--wx.cp.application[0].appConfigs[0].secret=chain-secret",
+                        "--wx.cp.application[0].appConfigs[0].token=" + TOKEN,
+                        "--wx.cp.application[0].appConfigs[0].aesKey=" + AES_KEY));
+        mdm.awaitHealthy(Duration.ofSeconds(90));
+        wx.awaitHealthy(Duration.ofSeconds(90));
+    }
+
+    @AfterAll
+    static void stopServices() {
+        if (wx != null) {
+            wx.stop();
+        }
+        if (mdm != null) {
+            mdm.stop();
+        }
+        WECOM.stop();
+    }
+
+    @Test
+    void theJobFillsTheListAndTheGatewayLetsOnlyThoseAddressesThrough() {
+        allowList.refreshNow();
+        postCallback().expectStatus().isForbidden();
+
+        weComSays("127.0.0.1", "101.226.103.0/25");
+        runJob();
+        allowList.refreshNow();
+        postCallback().expectStatus().isOk();
+
+        weComSays("101.226.103.0/25");
+        runJob();
+        allowList.refreshNow();
+        postCallback().expectStatus().isForbidden();
+    }
+
+    private static void weComSays(String... ips) {
+        String list = String.join("\",\"", ips);
+        WECOM.stubFor(get(urlPathEqualTo("/cgi-bin/getcallbackip"))
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"ip_list\":[\"" + list + "\"]}")));
+    }
+
+    private void runJob() {
+        String admin = new TokenMinter(SECRET, Clock.systemUTC()).mint("ops", "admin", Duration.ofMinutes(5));
+        http.post().uri("/api/wx/jobs/callback-ip/run").header("Authorization", "Bearer " + admin).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.data.replaced").isEqualTo(true);
+    }
+
+    private WebTestClient.ResponseSpec postCallback() {
+        long now = Instant.now().getEpochSecond();
+        String message = "<xml><ToUserName>" + CORP + "</ToUserName><FromUserName>sys</FromUserName><CreateTime>" + now
+                + "</CreateTime><MsgType>event</MsgType><Event>change_contact</Event><ChangeType>update_user</ChangeType>"
+                + "<UserID>chain-" + System.nanoTime() + "</UserID><Position>p</Position></xml>";
+        String encrypted = new WxCryptUtil(TOKEN, AES_KEY, CORP).encrypt("0123456789abcdef", message);
+        String timestamp = String.valueOf(now);
+        String signature = SHA1.gen(TOKEN, timestamp, "n", encrypted);
+        String body = "<xml><ToUserName>" + CORP + "</ToUserName><Encrypt><![CDATA[" + encrypted + "]]></Encrypt></xml>";
+        return http.post().uri("/wx/callback/{agent}?msg_signature={s}&timestamp={t}&nonce=n", AGENT, signature, timestamp)
+                .bodyValue(body).exchange();
+    }
+}
