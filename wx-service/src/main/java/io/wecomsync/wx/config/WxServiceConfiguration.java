@@ -6,11 +6,13 @@ import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerIntercept
 import org.mybatis.spring.annotation.MapperScan;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 import java.time.ZoneOffset;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 @MapperScan(basePackages = "io.wecomsync.wx", annotationClass = org.apache.ibatis.annotations.Mapper.class)
 class WxServiceConfiguration {
 

@@ -1,6 +1,7 @@
 package io.wecomsync.wx.inbox;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -88,4 +89,13 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
 
     @Select("SELECT MIN(received_at) FROM wx_inbox_event WHERE status IN ('PENDING', 'FAILED', 'PROCESSING')")
     Instant oldestUnfinished();
+
+    /** Deletes finished events older than {@code before}, at most {@code limit} at a time; answers how many. */
+    @Delete("""
+            DELETE FROM wx_inbox_event
+            WHERE status IN ('DONE', 'IGNORED') AND done_at < #{before}
+            ORDER BY id
+            LIMIT #{limit}
+            """)
+    int purgeFinished(@Param("before") Instant before, @Param("limit") int limit);
 }

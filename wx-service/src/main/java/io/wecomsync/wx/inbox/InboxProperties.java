@@ -23,6 +23,8 @@ import java.util.Map;
  * @param pollInterval  how often an idle worker looks for due events (a new event wakes it at once)
  * @param lease         how long a claimed event is this worker's; after that another worker may take it
  * @param retry         backoff of failed events
+ * @param retention     how long applied (DONE) and IGNORED events are kept; also how long a redelivery
+ *                      is recognized as one (WeCom redelivers within minutes; keep at least a day)
  * @param payloadKeys   key id → base64 AES-256 key; empty is allowed only in the local and test profiles
  * @param activeKeyId   the key new events are encrypted with
  */
@@ -35,6 +37,7 @@ public record InboxProperties(
         @NotNull @DefaultValue("500ms") Duration pollInterval,
         @NotNull @DefaultValue("60s") Duration lease,
         @Valid @NotNull @DefaultValue Retry retry,
+        @NotNull @DefaultValue("7d") Duration retention,
         Map<String, String> payloadKeys,
         String activeKeyId) {
 
@@ -57,7 +60,7 @@ public record InboxProperties(
     @Override
     public String toString() {
         return "InboxProperties[workerEnabled=" + workerEnabled + ", batchSize=" + batchSize + ", concurrency="
-                + concurrency + ", pollInterval=" + pollInterval + ", lease=" + lease + ", retry=" + retry
+                + concurrency + ", pollInterval=" + pollInterval + ", lease=" + lease + ", retry=" + retry + ", retention=" + retention
                 + ", payloadKeyIds=" + payloadKeys.keySet() + ", activeKeyId=" + activeKeyId + "]";
     }
 }

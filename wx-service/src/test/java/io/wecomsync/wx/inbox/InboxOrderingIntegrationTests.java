@@ -16,6 +16,8 @@ class InboxOrderingIntegrationTests extends WxIntegrationTest {
 
     @Autowired
     Inbox inbox;
+    @Autowired
+    InboxRetention retention;
 
     @Test
     void twoWorkersNeverHoldTwoEventsOfOneUserAndTakeThemInOrder() {
@@ -96,6 +98,26 @@ class InboxOrderingIntegrationTests extends WxIntegrationTest {
         inbox.finish(event(claimed, dead), "w", new HandlerOutcome.Dead("mdm-service answered 400"));
 
         assertThat(ids(inbox.claim("w", 10))).containsExactly(next);
+    }
+
+    @Test
+    void finishedEventsPastRetentionAreRemovedAndNothingElseIs() {
+        long oldDone = store("user:c:r1", null, T, "old-done");
+        long oldDead = store("user:c:r2", null, T, "old-dead");
+        long recentDone = store("user:c:r3", null, T, "recent-done");
+        long pending = store("user:c:r4", null, T, "pending");
+        List<InboxEvent> claimed = inbox.claim("w", 10);
+        inbox.finish(event(claimed, oldDone), "w", HandlerOutcome.done());
+        inbox.finish(event(claimed, oldDead), "w", new HandlerOutcome.Dead("refused"));
+        inbox.finish(event(claimed, recentDone), "w", HandlerOutcome.done());
+        inbox.finish(event(claimed, pending), "w", new HandlerOutcome.Retry("later"));
+        java.sql.Timestamp longAgo = java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(30)));
+        jdbc.update("UPDATE wx_inbox_event SET done_at = ? WHERE id IN (?, ?)", longAgo, oldDone, oldDead);
+
+        assertThat(retention.purge()).isEqualTo(1);
+
+        assertThat(jdbc.queryForList("SELECT id FROM wx_inbox_event ORDER BY id", Long.class))
+                .containsExactly(oldDead, recentDone, pending);
     }
 
     private List<InboxEvent> awaitClaim() throws InterruptedException {
