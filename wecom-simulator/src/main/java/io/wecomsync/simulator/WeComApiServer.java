@@ -1,0 +1,218 @@
+package io.wecomsync.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * Serves the part of WeCom's HTTP API ({@code /cgi-bin/…}) that wecom-sync reads, over a
+ * {@link Directory}: {@code gettoken}, {@code getcallbackip}, {@code user/get}, {@code user/list_id},
+ * {@code department/get}, {@code department/simplelist}, {@code tag/get}. Every call but
+ * {@code gettoken} needs a token it issued; errors answer WeCom's {@code errcode}s.
+ */
+public final class WeComApiServer implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Directory directory;
+    private final String corpId;
+    private final HttpServer server;
+    private final Set<String> tokens = ConcurrentHashMap.newKeySet();
+    private final List<String> callbackIps = new CopyOnWriteArrayList<>(List.of("127.0.0.1", "::1"));
+    private volatile boolean detailsHidden;
+    private volatile Integer userGetError;
+
+    public WeComApiServer(Directory directory, String corpId, int port) throws IOException {
+        this.directory = directory;
+        this.corpId = corpId;
+        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        server.createContext("/cgi-bin/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** What {@code getcallbackip} answers. */
+    public void setCallbackIps(List<String> ips) {
+        callbackIps.clear();
+        callbackIps.addAll(ips);
+    }
+
+    /** Since 2022 a self-built app no longer reads mobile, email, gender or avatar: hide them. */
+    public void setDetailsHidden(boolean hidden) {
+        this.detailsHidden = hidden;
+    }
+
+    /** Makes {@code user/get} answer this WeCom error (e.g. 48009), or {@code null} to answer normally. */
+    public void setUserGetError(Integer errcode) {
+        this.userGetError = errcode;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath().substring("/cgi-bin/".length());
+            Map<String, String> query = query(exchange.getRequestURI());
+            JsonNode answer;
+            if (path.equals("gettoken")) {
+                answer = token(query);
+            } else if (!tokens.contains(query.getOrDefault("access_token", ""))) {
+                answer = error(40014, "invalid access_token");
+            } else {
+                answer = switch (path) {
+                    case "getcallbackip" -> ok().set("ip_list", JSON.valueToTree(callbackIps));
+                    case "user/get" -> user(query.getOrDefault("userid", ""));
+                    case "user/list_id" -> listIds(JSON.readTree(exchange.getRequestBody()));
+                    case "department/get" -> department(query.getOrDefault("id", ""));
+                    case "department/simplelist" -> simpleList();
+                    case "tag/get" -> tag(query.getOrDefault("tagid", ""));
+                    default -> error(404, "not simulated: " + path);
+                };
+            }
+            byte[] body = JSON.writeValueAsBytes(answer);
+            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=UTF-8");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    private JsonNode token(Map<String, String> query) {
+        if (!corpId.equals(query.get("corpid"))) {
+            return error(40013, "invalid corpid");
+        }
+        String token = "sim-" + UUID.randomUUID();
+        tokens.add(token);
+        return ok().put("access_token", token).put("expires_in", 7200);
+    }
+
+    private JsonNode user(String userId) {
+        if (userGetError != null) {
+            return error(userGetError, "simulated error");
+        }
+        return directory.user(userId).<JsonNode>map(user -> {
+            ObjectNode node = ok().put("userid", user.userId()).put("name", user.name());
+            node.set("department", JSON.valueToTree(user.departments()));
+            if (user.mainDepartment() != null) {
+                node.put("main_department", user.mainDepartment());
+            }
+            if (user.position() != null) {
+                node.put("position", user.position());
+            }
+            if (user.status() != null) {
+                node.put("status", user.status());
+            }
+            if (!detailsHidden) {
+                putIfKnown(node, "mobile", user.mobile());
+                putIfKnown(node, "email", user.email());
+                if (user.gender() != null) {
+                    node.put("gender", String.valueOf(user.gender()));
+                }
+            }
+            return node;
+        }).orElseGet(() -> error(60111, "userid not found"));
+    }
+
+    private JsonNode listIds(JsonNode request) {
+        int limit = Math.max(1, Math.min(10000, request.path("limit").asInt(10000)));
+        int start = request.path("cursor").asText("").isEmpty() ? 0 : Integer.parseInt(request.path("cursor").asText());
+        List<Directory.User> all = directory.users();
+        ObjectNode node = ok();
+        ArrayNode page = node.putArray("dept_user");
+        for (int i = start; i < Math.min(all.size(), start + limit); i++) {
+            for (Long department : all.get(i).departments()) {
+                page.addObject().put("userid", all.get(i).userId()).put("department", department);
+            }
+        }
+        node.put("next_cursor", start + limit < all.size() ? String.valueOf(start + limit) : "");
+        return node;
+    }
+
+    private JsonNode department(String id) {
+        if (!id.matches("\\d{1,18}")) {
+            return error(40058, "invalid id");
+        }
+        return directory.department(Long.parseLong(id)).<JsonNode>map(department -> {
+            ObjectNode node = ok();
+            node.putObject("department").put("id", department.id()).put("name", department.name())
+                    .put("parentid", department.parentId()).put("order", department.order());
+            return node;
+        }).orElseGet(() -> error(60123, "department not found"));
+    }
+
+    private JsonNode simpleList() {
+        ObjectNode node = ok();
+        ArrayNode list = node.putArray("department_id");
+        directory.departments().forEach(d -> list.addObject().put("id", d.id()).put("parentid", d.parentId()).put("order", d.order()));
+        return node;
+    }
+
+    private JsonNode tag(String id) {
+        if (!id.matches("\\d{1,18}")) {
+            return error(40068, "invalid tagid");
+        }
+        return directory.tag(Long.parseLong(id)).<JsonNode>map(tag -> {
+            ObjectNode node = ok().put("tagname", tag.name());
+            ArrayNode users = node.putArray("userlist");
+            tag.users().stream().sorted().forEach(userId -> users.addObject().put("userid", userId)
+                    .put("name", directory.user(userId).map(Directory.User::name).orElse(userId)));
+            node.set("partylist", JSON.valueToTree(tag.departments().stream().sorted().toList()));
+            return node;
+        }).orElseGet(() -> error(40068, "tag not found"));
+    }
+
+    private static void putIfKnown(ObjectNode node, String field, String value) {
+        if (value != null) {
+            node.put(field, value);
+        }
+    }
+
+    private static ObjectNode ok() {
+        return JSON.createObjectNode().put("errcode", 0).put("errmsg", "ok");
+    }
+
+    private static ObjectNode error(int code, String message) {
+        return JSON.createObjectNode().put("errcode", code).put("errmsg", message);
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> values = new HashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                            URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return values;
+    }
+}
