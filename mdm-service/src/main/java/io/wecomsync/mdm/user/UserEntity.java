@@ -32,6 +32,7 @@ public class UserEntity {
     private Long mainDepartment;
     private Instant lastEventTime;
     private String lastEventId;
+    private String fieldTimes;
     private Boolean deleted;
     private Instant deletedAt;
     @Version
@@ -77,6 +78,8 @@ public class UserEntity {
     public void setMainDepartment(Long mainDepartment) { this.mainDepartment = mainDepartment; }
     public Instant getLastEventTime() { return lastEventTime; }
     public void setLastEventTime(Instant lastEventTime) { this.lastEventTime = lastEventTime; }
+    public String getFieldTimes() { return fieldTimes; }
+    public void setFieldTimes(String fieldTimes) { this.fieldTimes = fieldTimes; }
     public String getLastEventId() { return lastEventId; }
     public void setLastEventId(String lastEventId) { this.lastEventId = lastEventId; }
     public Boolean getDeleted() { return deleted; }

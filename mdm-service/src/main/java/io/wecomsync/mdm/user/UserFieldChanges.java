@@ -5,6 +5,7 @@ import io.wecomsync.common.mdm.UserUpsertRequest;
 import io.wecomsync.common.pii.PiiMasking;
 import io.wecomsync.mdm.pii.PiiCipher;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -15,18 +16,25 @@ import java.util.function.UnaryOperator;
 /**
  * Applies the fields present in an upsert to a user row and lists what really changed, masked for
  * the operation log. A {@code null} field is absent and leaves the row alone; an empty string clears.
+ * A field that a newer event already set is left as it is (see {@link FieldTimes}).
  */
 final class UserFieldChanges {
 
     private final PiiCipher pii;
+    private final FieldTimes times;
+    private final Instant eventTime;
     private final List<FieldChange> changes = new ArrayList<>();
+    private int stale;
+    private int present;
 
-    private UserFieldChanges(PiiCipher pii) {
+    private UserFieldChanges(PiiCipher pii, FieldTimes times, Instant eventTime) {
         this.pii = pii;
+        this.times = times;
+        this.eventTime = eventTime;
     }
 
-    static List<FieldChange> apply(UserEntity row, UserUpsertRequest request, PiiCipher pii) {
-        UserFieldChanges diff = new UserFieldChanges(pii);
+    static Result apply(UserEntity row, UserUpsertRequest request, PiiCipher pii, FieldTimes times, Instant eventTime) {
+        UserFieldChanges diff = new UserFieldChanges(pii, times, eventTime);
         diff.text("name", request.name(), row.getName(), row::setName);
         diff.text("alias", request.alias(), row.getAlias(), row::setAlias);
         diff.text("position", request.position(), row.getPosition(), row::setPosition);
@@ -45,17 +53,30 @@ final class UserFieldChanges {
                 row::setEmailCipher, row::setEmailHash);
         diff.secret("bizMail", request.bizMail(), row.getBizMailCipher(), PiiMasking::maskEmail, value -> null,
                 row::setBizMailCipher, hash -> { });
-        return diff.changes;
+        return new Result(diff.changes, diff.present, diff.stale);
+    }
+
+    /** What changed, how many fields the write carried, and how many of those a newer event had already set. */
+    record Result(List<FieldChange> changes, int present, int stale) {
+    }
+
+    private boolean fresh(String field) {
+        present++;
+        if (times.claim(field, eventTime)) {
+            return true;
+        }
+        stale++;
+        return false;
     }
 
     private void text(String field, String requested, String current, Consumer<String> set) {
-        if (requested != null) {
+        if (requested != null && fresh(field)) {
             change(field, requested.isEmpty() ? null : requested, current, set);
         }
     }
 
     private <T> void value(String field, T requested, T current, Consumer<T> set) {
-        if (requested != null) {
+        if (requested != null && fresh(field)) {
             change(field, requested, current, set);
         }
     }
@@ -69,7 +90,7 @@ final class UserFieldChanges {
 
     private void secret(String field, String requested, String currentCipher, UnaryOperator<String> mask,
                         Function<String, String> hash, Consumer<String> setCipher, Consumer<String> setHash) {
-        if (requested == null) {
+        if (requested == null || !fresh(field)) {
             return;
         }
         String next = requested.isEmpty() ? null : requested;

@@ -74,7 +74,12 @@ public class UserWriter {
     private WriteResponse<UserResponse> create(String wxUserId, UserUpsertRequest request,
                                                List<DepartmentMembership> departments, Write write) {
         UserEntity row = newRow(wxUserId, write);
-        List<FieldChange> changes = new ArrayList<>(UserFieldChanges.apply(row, request, pii));
+        FieldTimes times = FieldTimes.parse(null);
+        List<FieldChange> changes = new ArrayList<>(UserFieldChanges.apply(row, request, pii, times, write.eventTime()).changes());
+        if (departments != null) {
+            times.claim("departments", write.eventTime());
+        }
+        row.setFieldTimes(times.serialize());
         users.insert(row);
         List<DepartmentMembership> stored = departments == null ? List.of() : departments;
         if (!stored.isEmpty()) {
@@ -87,25 +92,45 @@ public class UserWriter {
     private WriteResponse<UserResponse> update(UserEntity row, UserUpsertRequest request,
                                                List<DepartmentMembership> departments, Write write) {
         List<DepartmentMembership> current = Memberships.fromRows(memberships.findByUserId(row.getUserId()));
-        if (row.getLastEventTime().isAfter(write.eventTime())) {
+        FieldTimes times = FieldTimes.parse(row.getFieldTimes());
+        Instant deletedAt = Boolean.TRUE.equals(row.getDeleted()) ? deletionTime(row, times) : null;
+        if (deletedAt != null && deletedAt.isAfter(write.eventTime())) {
+            // older than the deletion: a deleted user is not brought back, nor filled, by the past
             return logged(OperAction.USER_UPSERT, WriteOutcome.STALE, row, current, List.of(), write);
         }
-        List<FieldChange> changes = new ArrayList<>(UserFieldChanges.apply(row, request, pii));
-        boolean membershipChanged = departments != null && !departments.equals(current);
+        UserFieldChanges.Result fields = UserFieldChanges.apply(row, request, pii, times, write.eventTime());
+        List<FieldChange> changes = new ArrayList<>(fields.changes());
+        int present = fields.present();
+        int stale = fields.stale();
+        boolean membershipChanged = false;
+        if (departments != null) {
+            present++;
+            if (times.claim("departments", write.eventTime())) {
+                membershipChanged = !departments.equals(current);
+            } else {
+                stale++;
+            }
+        }
         if (membershipChanged) {
             changes.add(new FieldChange("departments", Memberships.describe(current), Memberships.describe(departments)));
         }
-        if (Boolean.TRUE.equals(row.getDeleted())) {
+        if (deletedAt != null) {
             row.setDeleted(false);
             row.setDeletedAt(null);
+            times.claim("deleted", write.eventTime());
             changes.add(new FieldChange("deleted", "true", "false"));
         }
-        boolean newer = write.eventTime().isAfter(row.getLastEventTime());
-        if (changes.isEmpty() && !newer) {
+        if (present > 0 && stale == present && changes.isEmpty()) {
+            return logged(OperAction.USER_UPSERT, WriteOutcome.STALE, row, current, List.of(), write);
+        }
+        if (changes.isEmpty() && !times.changed()) {
             return logged(OperAction.USER_UPSERT, WriteOutcome.UNCHANGED, row, current, changes, write);
         }
-        row.setLastEventTime(write.eventTime());
-        row.setLastEventId(write.eventId());
+        if (write.eventTime().isAfter(row.getLastEventTime())) {
+            row.setLastEventTime(write.eventTime());
+            row.setLastEventId(write.eventId());
+        }
+        row.setFieldTimes(times.serialize());
         if (!changes.isEmpty()) {
             row.setUpdatedAt(clock.instant());
         }
@@ -118,6 +143,12 @@ public class UserWriter {
         }
         WriteOutcome outcome = changes.isEmpty() ? WriteOutcome.UNCHANGED : WriteOutcome.UPDATED;
         return logged(OperAction.USER_UPSERT, outcome, row, membershipChanged ? departments : current, changes, write);
+    }
+
+    /** When the user was deleted, by source event time (rows deleted before field times existed: the row's newest event). */
+    private static Instant deletionTime(UserEntity row, FieldTimes times) {
+        Instant deleted = times.of("deleted");
+        return deleted != null ? deleted : row.getLastEventTime();
     }
 
     public WriteResponse<UserResponse> rename(String corpId, String wxUserId, UserRenameRequest request,
@@ -174,6 +205,9 @@ public class UserWriter {
                 return logged(OperAction.USER_DELETE, WriteOutcome.UNCHANGED, row, null, List.of(), write);
             }
             Instant now = clock.instant();
+            FieldTimes times = FieldTimes.parse(row.getFieldTimes());
+            times.claim("deleted", write.eventTime());
+            row.setFieldTimes(times.serialize());
             row.setDeleted(true);
             row.setDeletedAt(now);
             row.setLastEventTime(write.eventTime());
@@ -191,6 +225,9 @@ public class UserWriter {
      */
     private WriteResponse<UserResponse> tombstone(String wxUserId, Write write) {
         UserEntity row = newRow(wxUserId, write);
+        FieldTimes times = FieldTimes.parse(null);
+        times.claim("deleted", write.eventTime());
+        row.setFieldTimes(times.serialize());
         row.setDeleted(true);
         row.setDeletedAt(row.getCreatedAt());
         users.insert(row);

@@ -78,6 +78,18 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
     }
 
     @Test
+    void anOlderEventStillSetsFieldsThatNoNewerEventTouched() {
+        http.put(UPSERT, user(T2, "position", "新职位"), corp, "partial");
+
+        Answer older = http.put(UPSERT, user(T1, "name", "名字", "position", "旧职位"), corp, "partial");
+
+        assertThat(older.data().path("outcome").asText()).isEqualTo("UPDATED");
+        assertThat(older.data().path("data").path("name").asText()).isEqualTo("名字");
+        assertThat(older.data().path("data").path("position").asText()).as("the newer value stays").isEqualTo("新职位");
+        assertThat(older.data().path("data").path("lastEventTime").asText()).isEqualTo(T2.toString());
+    }
+
+    @Test
     void repeatingTheSameWriteChangesNothing() {
         Map<String, Object> body = user(T1, "name", "赵六", "departments", List.of(Map.of("deptId", 5)));
         http.put(UPSERT, body, corp, "zhaoliu");
