@@ -103,7 +103,7 @@ public final class SimulatorCommand {
 
     private static void usage() {
         System.out.println("""
-                usage: java -jar wecom-simulator/target/wecom-simulator.jar COMMAND
+                usage: java -jar wecom-simulator/target/wecom-simulator-exec.jar COMMAND
                   serve [--port 18090] [--seed directory.json]
                   send CHANGE_TYPE Field=value …   (e.g. send create_user UserID=zhangsan Name=张三 Department=1)
                   seed directory.json

@@ -1,0 +1,186 @@
+package io.wecomsync.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wecomsync.common.security.TokenMinter;
+import io.wecomsync.infra.embedded.FreePorts;
+import io.wecomsync.infra.embedded.ServiceJar;
+import io.wecomsync.infra.embedded.TestInfrastructure;
+import io.wecomsync.simulator.CallbackSender;
+import io.wecomsync.simulator.Directory;
+import io.wecomsync.simulator.WeComApiServer;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The whole system for one test JVM: the WeCom simulator, mdm-service, wx-service and the gateway as
+ * processes on the shared embedded MariaDB and Redis. Tests talk to the gateway only, like WeCom and
+ * operators do.
+ */
+final class RunningSystem implements AutoCloseable {
+
+    static final String CORP = "wwe2ecorp00000001";
+    static final int AGENT = 4000001;
+    static final String TOKEN = "e2eToken";
+    static final String AES_KEY = "ZTJlYWVza2V5Zm9ydGhlZW5kdG9lbmR0ZXN0c29ubHk";
+    static final String SECRET = "end-to-end-test-secret-at-least-32-bytes";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final Directory directory = new Directory();
+    final WeComApiServer weCom;
+    final int mdmPort = FreePorts.find();
+    final int wxPort = FreePorts.find();
+    final int gatewayPort = FreePorts.find();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final TokenMinter tokens = new TokenMinter(SECRET, Clock.systemUTC());
+    private ServiceJar mdm;
+    private ServiceJar wx;
+    private ServiceJar gateway;
+
+    RunningSystem() throws Exception {
+        weCom = new WeComApiServer(directory, CORP, 0);
+        weCom.setCallbackIps(List.of("127.0.0.1"));
+        startMdm();
+        TestInfrastructure.TestDatabase wxDb = TestInfrastructure.database("wx");
+        wx = ServiceJar.start("wx-service", jar("wx-service"), wxPort, Path.of("target"), Map.of(), List.of(
+                "--spring.profiles.active=test",
+                "--spring.datasource.url=" + wxDb.jdbcUrl(), "--spring.datasource.username=" + wxDb.username(),
+                "--spring.datasource.password=" + wxDb.password(),
+                "--spring.data.redis.url=" + TestInfrastructure.redisUrl(),
+                "--wecom.security.jwt.secret=" + SECRET,
+                "--wx.mdm.url=http://127.0.0.1:" + mdmPort,
+                "--wx.cp.api-base-url=" + weCom.baseUrl(),
+                "--wx.cp.application[0].corpId=" + CORP,
+                "--wx.cp.application[0].readerAgentId=" + AGENT,
+                "--wx.cp.application[0].appConfigs[0].agentId=" + AGENT,
+                "--wx.cp.application[0].appConfigs[0].secret=e2e-secret",
+                "--wx.cp.application[0].appConfigs[0].token=" + TOKEN,
+                "--wx.cp.application[0].appConfigs[0].aesKey=" + AES_KEY,
+                "--wx.inbox.poll-interval=100ms",
+                "--wx.inbox.retry.initial-delay=200ms",
+                "--wx.inbox.retry.max-delay=2s",
+                "--wx.inbox.retry.max-attempts=30"));
+        gateway = ServiceJar.start("gateway", jar("gateway"), gatewayPort, Path.of("target"), Map.of(), List.of(
+                "--spring.cloud.discovery.client.simple.instances.mdm-service[0].uri=http://127.0.0.1:" + mdmPort,
+                "--spring.cloud.discovery.client.simple.instances.wx-service[0].uri=http://127.0.0.1:" + wxPort,
+                "--wecom.security.jwt.secret=" + SECRET,
+                "--wecom.gateway.callback-ip.refresh-interval=1s"));
+        mdm.awaitHealthy(Duration.ofSeconds(120));
+        wx.awaitHealthy(Duration.ofSeconds(120));
+        gateway.awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    void startMdm() throws IOException {
+        TestInfrastructure.TestDatabase mdmDb = TestInfrastructure.database("mdm");
+        mdm = ServiceJar.start("mdm-service", jar("mdm-service"), mdmPort, Path.of("target"), Map.of(), List.of(
+                "--spring.profiles.active=test",
+                "--spring.datasource.url=" + mdmDb.jdbcUrl(), "--spring.datasource.username=" + mdmDb.username(),
+                "--spring.datasource.password=" + mdmDb.password(), "--wecom.security.jwt.secret=" + SECRET));
+    }
+
+    void stopMdm() {
+        mdm.stop();
+    }
+
+    void restartMdm() throws Exception {
+        startMdm();
+        mdm.awaitHealthy(Duration.ofSeconds(120));
+    }
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + gatewayPort;
+    }
+
+    CallbackSender callbacks() {
+        return new CallbackSender(gatewayUrl() + "/wx/callback/" + AGENT, CORP, TOKEN, AES_KEY, AGENT, Duration.ofMillis(200));
+    }
+
+    String adminToken() {
+        return tokens.mint("e2e-operator", "admin", Duration.ofMinutes(30));
+    }
+
+    /** GET through the gateway with an admin token; answers status and body. */
+    Answer get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path)).header("Authorization", "Bearer " + adminToken()).GET());
+    }
+
+    Answer getWithoutToken(String url) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    Answer post(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path)).header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Answer put(String path, String json) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path)).header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    /** The user as mdm-service holds it (deleted ones too), or null. */
+    JsonNode user(String wxUserId) throws Exception {
+        JsonNode users = get("/api/mdm/users?corpId=" + CORP + "&wxUserId=" + wxUserId + "&includeDeleted=true").json().path("data");
+        return users.isEmpty() ? null : users.get(0);
+    }
+
+    /** Waits until wx-service's inbox has nothing unfinished. */
+    void awaitInboxDrained(Duration timeout) throws Exception {
+        await(timeout, "the inbox to drain", () -> {
+            try {
+                JsonNode counts = get("/api/wx/inbox/counts").json().path("data");
+                return counts.path("PENDING").asInt() + counts.path("PROCESSING").asInt() + counts.path("FAILED").asInt() == 0;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
+    }
+
+    private Answer send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    private static Path jar(String module) {
+        return Path.of("..", module, "target", module + ".jar");
+    }
+
+    @Override
+    public void close() {
+        for (ServiceJar service : new ServiceJar[] {gateway, wx, mdm}) {
+            if (service != null) {
+                service.stop();
+            }
+        }
+        weCom.close();
+    }
+
+    record Answer(int status, String body) {
+
+        JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+    }
+}
