@@ -5,7 +5,11 @@ import io.wecomsync.common.security.TokenMinter;
 import io.wecomsync.infra.embedded.EmbeddedMariaDb;
 import io.wecomsync.infra.embedded.EmbeddedRedis;
 import io.wecomsync.infra.embedded.ServiceJar;
+import io.wecomsync.simulator.Directory;
+import io.wecomsync.simulator.WeComApiServer;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,13 +28,24 @@ public final class LocalLauncher {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
 
+    /** The local profile's demo app (wx-service's application-local.yml), which the simulator plays. */
+    static final String DEMO_CORP = "wwlocaldemo0000001";
+    static final int DEMO_AGENT = 1000002;
+    static final String DEMO_CALLBACK_TOKEN = "localDemoToken";
+    static final String DEMO_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
+
     private final LocalSettings settings;
+    private final Directory directory;
+    private WeComApiServer simulator;
     private final List<ServiceJar> services = Collections.synchronizedList(new ArrayList<>());
     private EmbeddedMariaDb mariaDb;
     private EmbeddedRedis redis;
 
-    private LocalLauncher(LocalSettings settings) {
+    private LocalLauncher(LocalSettings settings) throws IOException {
         this.settings = settings;
+        try (InputStream seed = LocalLauncher.class.getResourceAsStream("/demo-directory.json")) {
+            this.directory = Directory.seed(seed);
+        }
     }
 
     /** The local profile's public JWT secret (see each service's application-local.yml). */
@@ -50,6 +65,10 @@ public final class LocalLauncher {
             System.err.println("\nwecom-sync did not start: " + e.getMessage());
             System.exit(1);
         }
+        if (Arrays.asList(args).contains("--demo")) {
+            new LocalDemo(launcher.directory, url(launcher.settings.gatewayPort()), DEMO_CORP, DEMO_CALLBACK_TOKEN,
+                    DEMO_AES_KEY, DEMO_AGENT).run();
+        }
         launcher.waitWhileRunning();
     }
 
@@ -60,12 +79,15 @@ public final class LocalLauncher {
         mariaDb.createDatabase("wecom_wx");
         say("starting Redis on port " + settings.redisPort());
         redis = EmbeddedRedis.start(settings.redisPort(), settings.redisData());
+        simulator = new WeComApiServer(directory, DEMO_CORP, settings.simulatorPort());
+        say("WeCom simulator for " + DEMO_CORP + " at " + simulator.baseUrl());
 
         Map<String, String> env = Map.of(
                 "LOCAL_MARIADB_PORT", String.valueOf(settings.mariaDbPort()),
                 "LOCAL_REDIS_PORT", String.valueOf(settings.redisPort()),
                 "MDM_PORT", String.valueOf(settings.mdmPort()),
-                "WX_PORT", String.valueOf(settings.wxPort()));
+                "WX_PORT", String.valueOf(settings.wxPort()),
+                "LOCAL_SIMULATOR_PORT", String.valueOf(settings.simulatorPort()));
         startService(repository, "mdm-service", settings.mdmPort(), env);
         startService(repository, "wx-service", settings.wxPort(), env);
         startService(repository, "gateway", settings.gatewayPort(), env);
@@ -77,6 +99,7 @@ public final class LocalLauncher {
         say("  wx-service   " + url(settings.wxPort()));
         say("  MariaDB      jdbc:mysql://127.0.0.1:" + settings.mariaDbPort() + "/wecom_mdm (user root, no password)");
         say("  Redis        " + redis.url());
+        say("  WeCom sim.   " + simulator.baseUrl() + "   (callbacks: java -jar wecom-simulator/target/wecom-simulator-exec.jar send …)");
         say("  a token:     ./run-local.sh token   (then: curl -H \"Authorization: Bearer $TOKEN\" "
                 + url(settings.gatewayPort()) + "/api/mdm/oper-logs)");
         say("Press Ctrl-C to stop everything.");
@@ -110,6 +133,9 @@ public final class LocalLauncher {
         List<ServiceJar> reversed = new ArrayList<>(services);
         Collections.reverse(reversed);
         reversed.forEach(ServiceJar::stop);
+        if (simulator != null) {
+            simulator.close();
+        }
         if (redis != null) {
             redis.close();
         }

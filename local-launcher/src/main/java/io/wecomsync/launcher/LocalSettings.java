@@ -7,7 +7,7 @@ import java.util.Map;
  * Where the local system lives and listens. Every port can be moved with an environment variable
  * (see README); data and logs stay under {@code .local/} in the repository.
  */
-record LocalSettings(Path home, int mariaDbPort, int redisPort, int mdmPort, int wxPort, int gatewayPort) {
+record LocalSettings(Path home, int mariaDbPort, int redisPort, int mdmPort, int wxPort, int gatewayPort, int simulatorPort) {
 
     static LocalSettings fromEnvironment(Path repository, Map<String, String> env) {
         return new LocalSettings(repository.resolve(".local"),
@@ -15,7 +15,8 @@ record LocalSettings(Path home, int mariaDbPort, int redisPort, int mdmPort, int
                 port(env, "LOCAL_REDIS_PORT", 16379),
                 port(env, "MDM_PORT", 8082),
                 port(env, "WX_PORT", 8081),
-                port(env, "GATEWAY_PORT", 8080));
+                port(env, "GATEWAY_PORT", 8080),
+                port(env, "LOCAL_SIMULATOR_PORT", 18090));
     }
 
     Path mariaDbBase() {
