@@ -28,4 +28,10 @@ public interface DepartmentApi {
                                                                @PathVariable("deptId") long deptId,
                                                                @RequestParam("sourceEventTime") Instant sourceEventTime,
                                                                @RequestParam(name = "sourceEventId", required = false) String sourceEventId);
+
+    /** The corp's departments (deleted ones too) in id order after {@code after}, as fingerprints. */
+    @GetMapping("/departments/digest")
+    Result<DigestPage<DepartmentDigest>> departmentDigest(@RequestParam("corpId") String corpId,
+                                                          @RequestParam(name = "after", required = false) Long after,
+                                                          @RequestParam(name = "limit", defaultValue = "1000") int limit);
 }

@@ -46,4 +46,13 @@ public interface UserApi {
                                                    @PathVariable("wxUserId") String wxUserId,
                                                    @RequestParam("sourceEventTime") Instant sourceEventTime,
                                                    @RequestParam(name = "sourceEventId", required = false) String sourceEventId);
+
+    /**
+     * The corp's users (deleted ones too) in {@code wxUserId} order after {@code after}, as fingerprints:
+     * what a reconciliation compares with WeCom. Up to {@code limit} (at most 5000) per page.
+     */
+    @GetMapping("/users/digest")
+    Result<DigestPage<UserDigest>> userDigest(@RequestParam("corpId") String corpId,
+                                              @RequestParam(name = "after", required = false) String after,
+                                              @RequestParam(name = "limit", defaultValue = "1000") int limit);
 }

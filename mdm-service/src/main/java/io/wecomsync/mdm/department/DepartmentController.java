@@ -2,6 +2,8 @@ package io.wecomsync.mdm.department;
 
 import io.wecomsync.common.api.Result;
 import io.wecomsync.common.mdm.DepartmentApi;
+import io.wecomsync.common.mdm.DepartmentDigest;
+import io.wecomsync.common.mdm.DigestPage;
 import io.wecomsync.common.mdm.DepartmentResponse;
 import io.wecomsync.common.mdm.DepartmentUpsertRequest;
 import io.wecomsync.common.mdm.WriteResponse;
@@ -40,5 +42,10 @@ class DepartmentController implements DepartmentApi {
                                                                       Instant sourceEventTime, String sourceEventId) {
         return Result.ok(writer.delete(PathIds.corpId(corpId), PathIds.positive("deptId", deptId), sourceEventTime,
                 PathIds.eventId(sourceEventId), RequestSource.of(request)));
+    }
+
+    @Override
+    public Result<DigestPage<DepartmentDigest>> departmentDigest(String corpId, Long after, int limit) {
+        return Result.ok(writer.digest(PathIds.corpId(corpId), after, PathIds.limit(limit)));
     }
 }

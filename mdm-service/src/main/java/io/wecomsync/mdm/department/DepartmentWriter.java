@@ -1,7 +1,11 @@
 package io.wecomsync.mdm.department;
 
 import io.wecomsync.common.api.ErrorCode;
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import io.wecomsync.common.mdm.DepartmentDigest;
 import io.wecomsync.common.mdm.DepartmentResponse;
+import io.wecomsync.common.mdm.DigestPage;
+import io.wecomsync.common.mdm.DirectoryFingerprints;
 import io.wecomsync.common.mdm.DepartmentUpsertRequest;
 import io.wecomsync.common.mdm.OperLogResponse.FieldChange;
 import io.wecomsync.common.mdm.WriteOutcome;
@@ -47,6 +51,20 @@ class DepartmentWriter {
             throw notFound(corpId, deptId);
         }
         return view(row);
+    }
+
+    /** A page of the corp's departments as fingerprints, in id order, deleted ones included. */
+    @Transactional(readOnly = true)
+    public DigestPage<DepartmentDigest> digest(String corpId, Long after, int limit) {
+        List<DepartmentEntity> rows = departments.selectList(new LambdaQueryWrapper<DepartmentEntity>()
+                .eq(DepartmentEntity::getCorpId, corpId)
+                .gt(after != null, DepartmentEntity::getDeptId, after)
+                .orderByAsc(DepartmentEntity::getDeptId)
+                .last("LIMIT " + limit));
+        List<DepartmentDigest> items = rows.stream().map(row -> new DepartmentDigest(row.getDeptId(),
+                DirectoryFingerprints.department(row.getName(), row.getParentId(), row.getSortOrder()),
+                row.getLastEventTime(), Boolean.TRUE.equals(row.getDeleted()))).toList();
+        return new DigestPage<>(items, rows.size() == limit ? String.valueOf(rows.get(rows.size() - 1).getDeptId()) : null);
     }
 
     public WriteResponse<DepartmentResponse> upsert(String corpId, long deptId, DepartmentUpsertRequest request,

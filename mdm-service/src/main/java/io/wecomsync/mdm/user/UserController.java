@@ -1,7 +1,9 @@
 package io.wecomsync.mdm.user;
 
 import io.wecomsync.common.api.Result;
+import io.wecomsync.common.mdm.DigestPage;
 import io.wecomsync.common.mdm.UserApi;
+import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.common.mdm.UserRenameRequest;
 import io.wecomsync.common.mdm.UserResponse;
 import io.wecomsync.common.mdm.UserUpsertRequest;
@@ -55,5 +57,11 @@ class UserController implements UserApi {
                                                           String sourceEventId) {
         return Result.ok(writer.delete(PathIds.corpId(corpId), PathIds.wxUserId("wxUserId", wxUserId),
                 sourceEventTime, PathIds.eventId(sourceEventId), RequestSource.of(request)));
+    }
+
+    @Override
+    public Result<DigestPage<UserDigest>> userDigest(String corpId, String after, int limit) {
+        return Result.ok(reader.digest(PathIds.corpId(corpId), after == null ? null : PathIds.wxUserId("after", after),
+                PathIds.limit(limit)));
     }
 }

@@ -27,4 +27,12 @@ interface UserDepartmentMapper {
             </script>
             """)
     int insertAll(@Param("rows") List<UserDepartmentEntity> rows);
+
+    @Select("""
+            <script>
+            SELECT * FROM mdm_user_department WHERE user_id IN
+            <foreach collection="userIds" item="id" open="(" separator="," close=")">#{id}</foreach>
+            </script>
+            """)
+    List<UserDepartmentEntity> findByUserIds(@Param("userIds") List<String> userIds);
 }

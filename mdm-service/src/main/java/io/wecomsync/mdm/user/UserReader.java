@@ -2,6 +2,9 @@ package io.wecomsync.mdm.user;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import io.wecomsync.common.api.ErrorCode;
+import io.wecomsync.common.mdm.DigestPage;
+import io.wecomsync.common.mdm.DirectoryFingerprints;
+import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.common.mdm.UserResponse;
 import io.wecomsync.mdm.pii.PiiCipher;
 import io.wecomsync.common.api.ApiException;
@@ -9,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Finds users by id, WeCom userid, or (through the keyed lookup hash) mobile or email. */
@@ -18,13 +23,37 @@ public class UserReader {
     private static final int MAX_MATCHES = 100;
 
     private final UserMapper users;
+    private final UserDepartmentMapper memberships;
     private final UserViews views;
     private final PiiCipher pii;
 
-    UserReader(UserMapper users, UserViews views, PiiCipher pii) {
+    UserReader(UserMapper users, UserDepartmentMapper memberships, UserViews views, PiiCipher pii) {
         this.users = users;
+        this.memberships = memberships;
         this.views = views;
         this.pii = pii;
+    }
+
+    /** A page of the corp's users as fingerprints, in wxUserId order, deleted ones included. */
+    @Transactional(readOnly = true)
+    public DigestPage<UserDigest> digest(String corpId, String after, int limit) {
+        List<UserEntity> rows = users.selectList(new LambdaQueryWrapper<UserEntity>()
+                .select(UserEntity::getUserId, UserEntity::getWxUserId, UserEntity::getName, UserEntity::getPosition,
+                        UserEntity::getAlias, UserEntity::getStatus, UserEntity::getMainDepartment,
+                        UserEntity::getDirectLeader, UserEntity::getLastEventTime, UserEntity::getDeleted)
+                .eq(UserEntity::getCorpId, corpId)
+                .gt(after != null, UserEntity::getWxUserId, after)
+                .orderByAsc(UserEntity::getWxUserId)
+                .last("LIMIT " + limit));
+        Map<String, List<UserDepartmentEntity>> byUser = rows.isEmpty() ? Map.of()
+                : memberships.findByUserIds(rows.stream().map(UserEntity::getUserId).toList()).stream()
+                .collect(Collectors.groupingBy(UserDepartmentEntity::getUserId));
+        List<UserDigest> items = rows.stream().map(row -> new UserDigest(row.getWxUserId(), row.getUserId(),
+                DirectoryFingerprints.user(row.getName(), row.getPosition(), row.getAlias(), row.getStatus(),
+                        Memberships.fromRows(byUser.getOrDefault(row.getUserId(), List.of())), row.getMainDepartment(),
+                        UserViews.leaders(row.getDirectLeader())),
+                row.getLastEventTime(), Boolean.TRUE.equals(row.getDeleted()))).toList();
+        return new DigestPage<>(items, rows.size() == limit ? rows.get(rows.size() - 1).getWxUserId() : null);
     }
 
     @Transactional(readOnly = true)

@@ -25,8 +25,7 @@ class UserViews {
     }
 
     UserResponse view(UserEntity row, List<DepartmentMembership> departments) {
-        List<String> leaders = row.getDirectLeader() == null || row.getDirectLeader().isEmpty()
-                ? List.of() : Arrays.asList(row.getDirectLeader().split(","));
+        List<String> leaders = leaders(row.getDirectLeader());
         return new UserResponse(row.getUserId(), row.getCorpId(), row.getWxUserId(), row.getName(), row.getAlias(),
                 row.getPosition(), row.getGender(), row.getStatus(),
                 pii.decrypt("mobile", row.getMobileCipher()),
@@ -35,5 +34,10 @@ class UserViews {
                 row.getTelephone(), row.getAddress(), row.getAvatar(), leaders, row.getMainDepartment(),
                 departments, Boolean.TRUE.equals(row.getDeleted()), row.getLastEventTime(), row.getCreatedAt(),
                 row.getUpdatedAt());
+    }
+
+    /** The stored comma-separated direct leaders as a list. */
+    static List<String> leaders(String stored) {
+        return stored == null || stored.isEmpty() ? List.of() : Arrays.asList(stored.split(","));
     }
 }

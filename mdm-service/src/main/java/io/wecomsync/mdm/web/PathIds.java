@@ -40,6 +40,14 @@ public final class PathIds {
         return value;
     }
 
+    /** A page size of a compact listing: 1 to 5000. */
+    public static int limit(int limit) {
+        if (limit < 1 || limit > 5000) {
+            throw ApiException.invalid("limit must be between 1 and 5000, got " + limit);
+        }
+        return limit;
+    }
+
     public static long positive(String name, long value) {
         if (value <= 0) {
             throw ApiException.invalid(name + " must be a positive number, got " + value);

@@ -1,0 +1,7 @@
+package io.wecomsync.common.mdm;
+
+import java.time.Instant;
+
+/** One line of mdm-service's compact department listing. */
+public record DepartmentDigest(long deptId, String fingerprint, Instant lastEventTime, boolean deleted) {
+}
