@@ -170,9 +170,14 @@ class EndToEndIntegrationTests {
 
         for (int i = 0; i < users; i++) {
             JsonNode user = system.user(String.format("burst%03d", i));
-            assertThat(user.path("name").asText()).isEqualTo("N" + i + "-1");
-            assertThat(user.path("position").asText()).isEqualTo("P" + i);
-            assertThat(user.path("deleted").asBoolean()).isEqualTo(i % 5 == 0);
+            if (i % 5 == 0) {
+                // gone from the directory; when the delete overtook the rest, nothing older fills the record
+                assertThat(user.path("deleted").asBoolean()).isTrue();
+            } else {
+                assertThat(user.path("deleted").asBoolean()).isFalse();
+                assertThat(user.path("name").asText()).isEqualTo("N" + i + "-1");
+                assertThat(user.path("position").asText()).isEqualTo("P" + i);
+            }
         }
     }
 
