@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 @Component
 public class RetryingTransactions {
 
-    static final int MAX_ATTEMPTS = 8;
+    static final int MAX_ATTEMPTS = 16;
 
     private final TransactionTemplate transactions;
 
@@ -41,7 +41,8 @@ public class RetryingTransactions {
 
     private static void backOff(int attempt) {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 5L * attempt + 2));
+            // random and growing, so writers that collided do not collide again in step
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L * attempt + 2));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ConcurrencyFailureException("interrupted while retrying a conflicting write");
