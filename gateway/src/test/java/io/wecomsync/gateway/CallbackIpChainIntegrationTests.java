@@ -7,13 +7,14 @@ import io.wecomsync.gateway.callbackip.CallbackIpAllowList;
 import io.wecomsync.infra.embedded.FreePorts;
 import io.wecomsync.infra.embedded.ServiceJar;
 import io.wecomsync.infra.embedded.TestInfrastructure;
-import me.chanjar.weixin.common.util.crypto.SHA1;
-import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
+import io.wecomsync.simulator.CallbackSender;
+import io.wecomsync.simulator.ContactEvents;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,13 +22,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The callback IP chain with the real services: WeCom (a WireMock) gives its callback IPs, wx-service's
@@ -53,6 +54,8 @@ class CallbackIpChainIntegrationTests {
     WebTestClient http;
     @Autowired
     CallbackIpAllowList allowList;
+    @LocalServerPort
+    int port;
 
     @DynamicPropertySource
     static void realServices(DynamicPropertyRegistry registry) {
@@ -101,19 +104,19 @@ class CallbackIpChainIntegrationTests {
     }
 
     @Test
-    void theJobFillsTheListAndTheGatewayLetsOnlyThoseAddressesThrough() {
+    void theJobFillsTheListAndTheGatewayLetsOnlyThoseAddressesThrough() throws Exception {
         allowList.refreshNow();
-        postCallback().expectStatus().isForbidden();
+        assertThat(postCallback()).isEqualTo(403);
 
         weComSays("127.0.0.1", "101.226.103.0/25");
         runJob();
         allowList.refreshNow();
-        postCallback().expectStatus().isOk();
+        assertThat(postCallback()).isEqualTo(200);
 
         weComSays("101.226.103.0/25");
         runJob();
         allowList.refreshNow();
-        postCallback().expectStatus().isForbidden();
+        assertThat(postCallback()).isEqualTo(403);
     }
 
     private static void weComSays(String... ips) {
@@ -129,16 +132,11 @@ class CallbackIpChainIntegrationTests {
                 .expectBody().jsonPath("$.data.replaced").isEqualTo(true);
     }
 
-    private WebTestClient.ResponseSpec postCallback() {
-        long now = Instant.now().getEpochSecond();
-        String message = "<xml><ToUserName>" + CORP + "</ToUserName><FromUserName>sys</FromUserName><CreateTime>" + now
-                + "</CreateTime><MsgType>event</MsgType><Event>change_contact</Event><ChangeType>update_user</ChangeType>"
-                + "<UserID>chain-" + System.nanoTime() + "</UserID><Position>p</Position></xml>";
-        String encrypted = new WxCryptUtil(TOKEN, AES_KEY, CORP).encrypt("0123456789abcdef", message);
-        String timestamp = String.valueOf(now);
-        String signature = SHA1.gen(TOKEN, timestamp, "n", encrypted);
-        String body = "<xml><ToUserName>" + CORP + "</ToUserName><Encrypt><![CDATA[" + encrypted + "]]></Encrypt></xml>";
-        return http.post().uri("/wx/callback/{agent}?msg_signature={s}&timestamp={t}&nonce=n", AGENT, signature, timestamp)
-                .bodyValue(body).exchange();
+    /** A callback as WeCom sends it (the simulator's sender); answers the HTTP status of its last try. */
+    private int postCallback() throws InterruptedException {
+        String message = new ContactEvents(CORP, Clock.systemUTC())
+                .updateUser("chain-" + System.nanoTime(), Map.of("Position", "p"));
+        return new CallbackSender("http://127.0.0.1:" + port + "/wx/callback/" + AGENT, CORP, TOKEN, AES_KEY, AGENT,
+                Duration.ofMillis(10)).send(message).lastStatus();
     }
 }
