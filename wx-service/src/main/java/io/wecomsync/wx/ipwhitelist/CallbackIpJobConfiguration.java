@@ -1,14 +1,17 @@
 package io.wecomsync.wx.ipwhitelist;
 
-import org.quartz.CronScheduleBuilder;
+import io.wecomsync.wx.config.LiveCron;
+import io.wecomsync.wx.config.LiveCronTriggers;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Registers the job and its cron trigger; Spring Boot's Quartz support schedules them (clustered JDBC store). */
+/**
+ * Registers the job and its cron trigger; Spring Boot's Quartz support schedules them (clustered JDBC
+ * store). A changed {@code wx.jobs.callback-ip.cron} reschedules it at run time.
+ */
 @Configuration(proxyBeanMethods = false)
 class CallbackIpJobConfiguration {
 
@@ -21,9 +24,12 @@ class CallbackIpJobConfiguration {
     }
 
     @Bean
-    Trigger callbackIpTrigger(JobDetail callbackIpJob, CallbackIpJobProperties properties) {
-        return TriggerBuilder.newTrigger().forJob(callbackIpJob).withIdentity(JOB)
-                .withSchedule(CronScheduleBuilder.cronSchedule(properties.cron()).withMisfireHandlingInstructionFireAndProceed())
-                .build();
+    Trigger callbackIpTrigger(CallbackIpJobProperties properties) {
+        return LiveCronTriggers.trigger(JOB, properties.cron());
+    }
+
+    @Bean
+    LiveCron callbackIpCron() {
+        return new LiveCron("wx.jobs.callback-ip.cron", JOB);
     }
 }
