@@ -10,7 +10,9 @@ public enum OperAction {
     TAG_MEMBERS_UPDATE("TAG"),
     LOGIN_IP_REPLACE("LOGIN_IP"),
     LOGIN_IP_REFRESH("LOGIN_IP"),
-    CRM_PUSH("USER");
+    CRM_PUSH("USER"),
+    /** One of wx-service's directory reconciliations ended; the target is the run. */
+    RECONCILE_RUN("DIRECTORY");
 
     private final String targetType;
 
