@@ -98,6 +98,13 @@ public final class Directory {
         });
     }
 
+    /** Forgets every user, department and tag. */
+    public void clear() {
+        users.clear();
+        departments.clear();
+        tags.clear();
+    }
+
     public void removeDepartment(long id) {
         departments.remove(id);
     }
@@ -124,6 +131,12 @@ public final class Directory {
     public List<User> users() {
         List<User> all = new ArrayList<>(users.values());
         all.sort(Comparator.comparing(User::userId));
+        return all;
+    }
+
+    public List<Tag> tags() {
+        List<Tag> all = new ArrayList<>(tags.values());
+        all.sort(Comparator.comparingLong(Tag::id));
         return all;
     }
 

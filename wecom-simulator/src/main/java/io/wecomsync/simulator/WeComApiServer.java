@@ -25,7 +25,7 @@ import java.util.concurrent.Executors;
 /**
  * Serves the part of WeCom's HTTP API ({@code /cgi-bin/…}) that wecom-sync reads, over a
  * {@link Directory}: {@code gettoken}, {@code getcallbackip}, {@code user/get}, {@code user/list_id},
- * {@code department/get}, {@code department/simplelist}, {@code tag/get}. Every call but
+ * {@code department/get}, {@code department/simplelist}, {@code tag/get}, {@code tag/list}. Every call but
  * {@code gettoken} needs a token it issued; errors answer WeCom's {@code errcode}s.
  */
 public final class WeComApiServer implements AutoCloseable {
@@ -38,7 +38,7 @@ public final class WeComApiServer implements AutoCloseable {
     private final Set<String> tokens = ConcurrentHashMap.newKeySet();
     private final List<String> callbackIps = new CopyOnWriteArrayList<>(List.of("127.0.0.1", "::1"));
     private volatile boolean detailsHidden;
-    private volatile Integer userGetError;
+    private final Map<String, Integer> apiErrors = new ConcurrentHashMap<>();
 
     public WeComApiServer(Directory directory, String corpId, int port) throws IOException {
         this.directory = directory;
@@ -66,7 +66,16 @@ public final class WeComApiServer implements AutoCloseable {
 
     /** Makes {@code user/get} answer this WeCom error (e.g. 48009), or {@code null} to answer normally. */
     public void setUserGetError(Integer errcode) {
-        this.userGetError = errcode;
+        setApiError("user/get", errcode);
+    }
+
+    /** Makes {@code api} (e.g. {@code department/simplelist}) answer this WeCom error, or {@code null} to answer normally. */
+    public void setApiError(String api, Integer errcode) {
+        if (errcode == null) {
+            apiErrors.remove(api);
+        } else {
+            apiErrors.put(api, errcode);
+        }
     }
 
     @Override
@@ -83,6 +92,8 @@ public final class WeComApiServer implements AutoCloseable {
                 answer = token(query);
             } else if (!tokens.contains(query.getOrDefault("access_token", ""))) {
                 answer = error(40014, "invalid access_token");
+            } else if (apiErrors.containsKey(path)) {
+                answer = error(apiErrors.get(path), "simulated error");
             } else {
                 answer = switch (path) {
                     case "getcallbackip" -> ok().set("ip_list", JSON.valueToTree(callbackIps));
@@ -91,6 +102,7 @@ public final class WeComApiServer implements AutoCloseable {
                     case "department/get" -> department(query.getOrDefault("id", ""));
                     case "department/simplelist" -> simpleList();
                     case "tag/get" -> tag(query.getOrDefault("tagid", ""));
+                    case "tag/list" -> tagList();
                     default -> error(404, "not simulated: " + path);
                 };
             }
@@ -113,9 +125,6 @@ public final class WeComApiServer implements AutoCloseable {
     }
 
     private JsonNode user(String userId) {
-        if (userGetError != null) {
-            return error(userGetError, "simulated error");
-        }
         return directory.user(userId).<JsonNode>map(user -> {
             ObjectNode node = ok().put("userid", user.userId()).put("name", user.name());
             node.set("department", JSON.valueToTree(user.departments()));
@@ -185,6 +194,13 @@ public final class WeComApiServer implements AutoCloseable {
             node.set("partylist", JSON.valueToTree(tag.departments().stream().sorted().toList()));
             return node;
         }).orElseGet(() -> error(40068, "tag not found"));
+    }
+
+    private JsonNode tagList() {
+        ObjectNode node = ok();
+        ArrayNode list = node.putArray("taglist");
+        directory.tags().forEach(tag -> list.addObject().put("tagid", tag.id()).put("tagname", tag.name()));
+        return node;
     }
 
     private static void putIfKnown(ObjectNode node, String field, String value) {
