@@ -56,8 +56,30 @@ public class Inbox {
         return result;
     }
 
+    /**
+     * Stores many events (a reconciliation's differences) in multi-row statements of {@code chunk} rows,
+     * each chunk in its own transaction; an event already stored is skipped. Throws when the database
+     * cannot be reached — chunks stored before that stay stored.
+     */
+    public void storeAll(List<InboundEvent> events, int chunk) {
+        for (int from = 0; from < events.size(); from += chunk) {
+            List<InboxEventEntity> rows = events.subList(from, Math.min(events.size(), from + chunk)).stream()
+                    .map(event -> row(event, clock.instant())).toList();
+            mapper.insertAll(rows);
+            signal.wake();
+        }
+    }
+
     private StoreResult insert(InboundEvent event) {
-        Instant now = clock.instant();
+        try {
+            mapper.insert(row(event, clock.instant()));
+            return StoreResult.STORED;
+        } catch (DuplicateKeyException e) {
+            return StoreResult.DUPLICATE;
+        }
+    }
+
+    private InboxEventEntity row(InboundEvent event, Instant now) {
         InboxEventEntity row = new InboxEventEntity();
         row.setCorpId(event.corpId());
         row.setAgentId(event.agentId());
@@ -74,12 +96,7 @@ public class Inbox {
         row.setNextAttemptAt(now);
         row.setReceivedAt(now);
         row.setUpdatedAt(now);
-        try {
-            mapper.insert(row);
-            return StoreResult.STORED;
-        } catch (DuplicateKeyException e) {
-            return StoreResult.DUPLICATE;
-        }
+        return row;
     }
 
     /** Claims up to {@code limit} due events, at most one per entity, for {@code owner}. */

@@ -2,6 +2,7 @@ package io.wecomsync.wx.inbox;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -83,6 +84,22 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
             </script>
             """)
     int replay(@Param("id") Long id, @Param("corpId") String corpId, @Param("now") Instant now);
+
+    /** Inserts many rows in one statement; a row whose dedupe key is already stored is skipped, not an error. */
+    @Insert("""
+            <script>
+            INSERT INTO wx_inbox_event (corp_id, agent_id, source, dedupe_key, event_type, change_type, entity_key,
+                alt_entity_key, event_time, payload, status, attempts, next_attempt_at, received_at, updated_at)
+            VALUES
+            <foreach collection="rows" item="r" separator=",">
+              (#{r.corpId}, #{r.agentId}, #{r.source}, #{r.dedupeKey}, #{r.eventType}, #{r.changeType}, #{r.entityKey},
+               #{r.altEntityKey}, #{r.eventTime}, #{r.payload}, #{r.status}, #{r.attempts}, #{r.nextAttemptAt},
+               #{r.receivedAt}, #{r.updatedAt})
+            </foreach>
+            ON DUPLICATE KEY UPDATE id = id
+            </script>
+            """)
+    int insertAll(@Param("rows") List<InboxEventEntity> rows);
 
     @Select("SELECT status, COUNT(*) AS n FROM wx_inbox_event GROUP BY status")
     List<Map<String, Object>> countByStatus();

@@ -89,6 +89,39 @@ public final class SafeXml {
     }
 
     /** The XML could not be read as a flat WeCom message. */
+    /**
+     * Writes {@code fields} as a flat {@code <xml>} message, the shape {@link #parseFlat} reads: text is
+     * escaped (never CDATA, so no content can end a section early); a {@code null} value is left out.
+     */
+    public static String writeFlat(Map<String, String> fields) {
+        StringBuilder xml = new StringBuilder(64 + fields.size() * 32).append("<xml>");
+        fields.forEach((name, value) -> {
+            if (value != null) {
+                xml.append('<').append(name).append('>');
+                escape(value, xml);
+                xml.append("</").append(name).append('>');
+            }
+        });
+        return xml.append("</xml>").toString();
+    }
+
+    private static void escape(String text, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '\r' -> out.append("&#13;");
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n') {
+                        out.append(c); // other control characters cannot appear in XML 1.0 at all
+                    }
+                }
+            }
+        }
+    }
+
     public static final class MalformedXmlException extends RuntimeException {
 
         public MalformedXmlException(String message) {
