@@ -19,10 +19,21 @@ public final class MdmServiceProcess {
     private static final Path JAR = Path.of("..", "mdm-service", "target", "mdm-service.jar");
 
     private final int port;
+    private final String database;
     private ServiceJar process;
 
     public MdmServiceProcess(int port) {
+        this(port, "mdm");
+    }
+
+    /** On a database of its own, for tests that need mdm-service's data to themselves. */
+    public MdmServiceProcess(int port, String database) {
         this.port = port;
+        this.database = database;
+    }
+
+    public TestInfrastructure.TestDatabase database() {
+        return TestInfrastructure.database(database);
     }
 
     public String url() {
@@ -30,7 +41,7 @@ public final class MdmServiceProcess {
     }
 
     public void start() throws IOException, InterruptedException {
-        TestInfrastructure.TestDatabase db = TestInfrastructure.database("mdm");
+        TestInfrastructure.TestDatabase db = database();
         process = ServiceJar.start("mdm-service", JAR, port, Path.of("target"), Map.of(), List.of(
                 "--spring.profiles.active=test",
                 "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.username(),

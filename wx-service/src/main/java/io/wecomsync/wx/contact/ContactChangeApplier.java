@@ -5,6 +5,7 @@ import io.wecomsync.wx.inbox.InboxEvent;
 import io.wecomsync.wx.inbox.InboxEventHandler;
 import io.wecomsync.wx.mdm.MdmRejectedException;
 import io.wecomsync.wx.mdm.MdmUnavailableException;
+import io.wecomsync.wx.reconcile.ReconcileReportHandler;
 import io.wecomsync.wx.xml.SafeXml;
 import org.springframework.stereotype.Component;
 
@@ -20,13 +21,15 @@ class ContactChangeApplier implements InboxEventHandler {
     private final DepartmentChangeHandler departments;
     private final TagChangeHandler tags;
     private final CrmPushHandler crm;
+    private final ReconcileReportHandler reconcileReports;
 
     ContactChangeApplier(UserChangeHandler users, DepartmentChangeHandler departments, TagChangeHandler tags,
-                         CrmPushHandler crm) {
+                         CrmPushHandler crm, ReconcileReportHandler reconcileReports) {
         this.users = users;
         this.departments = departments;
         this.tags = tags;
         this.crm = crm;
+        this.reconcileReports = reconcileReports;
     }
 
     @Override
@@ -51,6 +54,9 @@ class ContactChangeApplier implements InboxEventHandler {
     private HandlerOutcome route(InboxEvent event, ContactMessage message) {
         if (CrmPushHandler.EVENT_TYPE.equals(event.eventType())) {
             return crm.push(event, message);
+        }
+        if (ReconcileReportHandler.EVENT_TYPE.equals(event.eventType())) {
+            return reconcileReports.report(event, message.fields());
         }
         if (!"change_contact".equals(event.eventType())) {
             return new HandlerOutcome.Ignored("event '" + event.eventType() + "' is not applied");

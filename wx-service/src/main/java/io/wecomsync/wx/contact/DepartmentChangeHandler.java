@@ -2,6 +2,7 @@ package io.wecomsync.wx.contact;
 
 import io.wecomsync.common.mdm.DepartmentUpsertRequest;
 import io.wecomsync.wx.inbox.HandlerOutcome;
+import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
 import io.wecomsync.wx.mdm.MdmCalls;
 import io.wecomsync.wx.mdm.MdmRejectedException;
@@ -34,7 +35,8 @@ class DepartmentChangeHandler {
         Long parentId = message.number("ParentId");
         Long order = message.number("Order");
         String note = null;
-        if (name == null && "create_party".equals(message.changeType())) {
+        if (name == null && "create_party".equals(message.changeType())
+                && event.source() != InboundEvent.EventSource.RECONCILE) {
             DirectoryReader.Lookup<WxCpDepart> lookup = directory.department(event.corpId(), id);
             if (lookup.retryable()) {
                 throw new WeComBusyException(lookup.problem());

@@ -2,6 +2,7 @@ package io.wecomsync.wx.contact;
 
 import io.wecomsync.wx.app.WxApp;
 import io.wecomsync.wx.app.WxApps;
+import io.wecomsync.wx.app.WeComErrors;
 import me.chanjar.weixin.common.error.WxErrorException;
 import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.cp.bean.WxCpDepart;
@@ -12,7 +13,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads directory details from WeCom through the corp's reader app, for events that carry IDs only.
@@ -23,9 +23,6 @@ import java.util.Set;
 class DirectoryReader {
 
     private static final Logger log = LoggerFactory.getLogger(DirectoryReader.class);
-    /** -1 system busy, 45009 frequency limit, 45033 concurrency limit, 45011 API minute limit. */
-    private static final Set<Integer> BUSY = Set.of(-1, 45009, 45011, 45033);
-
     private final WxApps apps;
 
     DirectoryReader(WxApps apps) {
@@ -54,7 +51,7 @@ class DirectoryReader {
         } catch (WxErrorException e) {
             int code = e.getError().getErrorCode();
             log.info("WeCom {} for corp {} answered error {}", api, corpId, code);
-            return BUSY.contains(code) ? Lookup.busy(api, code) : Lookup.unreadable(api, code);
+            return WeComErrors.isBusy(code) ? Lookup.busy(api, code) : Lookup.unreadable(api, code);
         } catch (WxRuntimeException e) {
             log.info("WeCom {} for corp {} failed: {}", api, corpId, e.getClass().getSimpleName());
             return Lookup.busy(api, null);

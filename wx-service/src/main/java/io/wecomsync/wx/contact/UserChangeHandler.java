@@ -23,7 +23,9 @@ import java.util.Set;
  * {@code create_user}, {@code update_user} and {@code delete_user}. Only the fields an event carries
  * are sent (absent stays unchanged in mdm-service); a {@code NewUserID} is applied as a rename first.
  * ID-only events are completed from WeCom's {@code user/get} where the corp has a reader app.
- * After a user really changed, a CRM push follows as an event of its own.
+ * After a user really changed, a CRM push follows as an event of its own. Besides WeCom's fields a
+ * message may carry {@code Order} (the member's order in each of {@code Department}), which
+ * reconciliation events take from {@code user/get}.
  */
 @Component
 class UserChangeHandler {
@@ -56,7 +58,8 @@ class UserChangeHandler {
         }
         String note = null;
         WxCpUser details = null;
-        if (isIdOnly(message)) {
+        // a reconciliation already read what WeCom would give: reading again could only repeat it
+        if (event.source() != InboundEvent.EventSource.RECONCILE && isIdOnly(message)) {
             DirectoryReader.Lookup<WxCpUser> lookup = directory.user(corp, target);
             if (lookup.retryable()) {
                 throw new WeComBusyException(lookup.problem());
@@ -109,7 +112,9 @@ class UserChangeHandler {
     static UserUpsertRequest request(ContactMessage m, WxCpUser details, Instant time, String eventId) {
         List<String> departments = m.list("Department");
         List<String> leaders = m.list("IsLeaderInDept");
-        List<DepartmentMembership> memberships = departments == null ? null : memberships(departments, leaders, null);
+        List<String> orders = m.list("Order");
+        List<DepartmentMembership> memberships = departments == null ? null
+                : memberships(departments, leaders, orders == null ? null : orders.stream().map(Long::parseLong).toList());
         Long mainDepartment = m.number("MainDepartment");
         String gender = m.text("Gender");
         String name = m.text("Name");

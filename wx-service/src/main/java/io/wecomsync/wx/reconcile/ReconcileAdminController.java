@@ -1,0 +1,83 @@
+package io.wecomsync.wx.reconcile;
+
+import io.wecomsync.common.api.ApiException;
+import io.wecomsync.common.api.ErrorCode;
+import io.wecomsync.common.api.Result;
+import io.wecomsync.common.mdm.PageResponse;
+import io.wecomsync.common.mdm.WxIds;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+
+/**
+ * Reconciliation for operators: start a run (or a dry run), follow runs, and confirm or reject the
+ * deletions a run holds back. Through the gateway these are under {@code /api/wx/reconcile/…}.
+ */
+@RestController
+@RequestMapping("/admin/reconcile/runs")
+class ReconcileAdminController {
+
+    private final Reconciler reconciler;
+    private final ReconcileRuns runs;
+
+    ReconcileAdminController(Reconciler reconciler, ReconcileRuns runs) {
+        this.reconciler = reconciler;
+        this.runs = runs;
+    }
+
+    /** Starts a run of the corp; 202 with the run as it starts, 409 when one is already running. */
+    @PostMapping
+    ResponseEntity<Result<ReconcileRunView>> start(@RequestParam String corpId,
+                                                   @RequestParam(defaultValue = "false") boolean dryRun,
+                                                   Principal operator) {
+        if (!corpId.matches(WxIds.CORP_ID)) {
+            throw ApiException.invalid("corpId must be 1 to 64 letters, digits, '_' or '-', got '" + corpId + "'");
+        }
+        try {
+            ReconcileRunView run = reconciler.start(corpId, RunTrigger.MANUAL, dryRun, name(operator));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(Result.ok(run));
+        } catch (RunAlreadyRunningException e) {
+            throw new ApiException(ErrorCode.CONFLICT, e.getMessage());
+        }
+    }
+
+    /** Newest first, optionally of one corp. */
+    @GetMapping
+    Result<PageResponse<ReconcileRunView>> list(@RequestParam(required = false) String corpId,
+                                                @RequestParam(defaultValue = "1") long page,
+                                                @RequestParam(defaultValue = "20") long size) {
+        if (page < 1 || size < 1 || size > 200) {
+            throw ApiException.invalid("page must be 1 or more and size between 1 and 200");
+        }
+        return Result.ok(runs.list(corpId == null || corpId.isBlank() ? null : corpId, page, size));
+    }
+
+    @GetMapping("/{id}")
+    Result<ReconcileRunView> get(@PathVariable long id) {
+        return Result.ok(runs.view(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no reconciliation run " + id)));
+    }
+
+    /** Stores the deletions a run AWAITING_CONFIRMATION holds; 409 for any other run. */
+    @PostMapping("/{id}/confirm")
+    Result<ReconcileRunView> confirm(@PathVariable long id, Principal operator) {
+        return Result.ok(reconciler.confirm(id, name(operator)));
+    }
+
+    /** Drops the deletions a run AWAITING_CONFIRMATION holds; 409 for any other run. */
+    @PostMapping("/{id}/reject")
+    Result<ReconcileRunView> reject(@PathVariable long id, Principal operator) {
+        return Result.ok(reconciler.reject(id, name(operator)));
+    }
+
+    private static String name(Principal operator) {
+        String name = operator == null ? "unknown" : operator.getName();
+        return name.length() > 64 ? name.substring(0, 64) : name;
+    }
+}

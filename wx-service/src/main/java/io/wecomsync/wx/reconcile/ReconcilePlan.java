@@ -1,0 +1,30 @@
+package io.wecomsync.wx.reconcile;
+
+import io.wecomsync.wx.inbox.InboundEvent;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run found different: the create and update events to store, the deletions (held back by the
+ * guards until allowed), counts, and a sample of ids per kind of change for the run record.
+ *
+ * @param activeUsers       users mdm-service holds that are not deleted (what the deletion guard compares with)
+ * @param activeDepartments the same for departments
+ */
+record ReconcilePlan(List<InboundEvent> upserts, List<Deletion> deletions, int created, int updated, int unchanged,
+                     int activeUsers, int activeDepartments, Map<String, List<String>> samples) {
+
+    /** A user or department mdm-service holds that WeCom no longer lists. */
+    record Deletion(Kind kind, String id) {
+    }
+
+    enum Kind {
+        USER,
+        DEPARTMENT
+    }
+
+    long deletions(Kind kind) {
+        return deletions.stream().filter(d -> d.kind() == kind).count();
+    }
+}

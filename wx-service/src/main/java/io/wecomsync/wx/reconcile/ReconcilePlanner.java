@@ -1,0 +1,157 @@
+package io.wecomsync.wx.reconcile;
+
+import io.wecomsync.common.mdm.DepartmentDigest;
+import io.wecomsync.common.mdm.TagMembersResponse;
+import io.wecomsync.common.mdm.UserDigest;
+import io.wecomsync.wx.contact.DirectoryMessages;
+import io.wecomsync.wx.inbox.InboundEvent;
+import me.chanjar.weixin.cp.bean.WxCpTagGetResult;
+import me.chanjar.weixin.cp.bean.WxCpUser;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Compares what WeCom answered with what mdm-service holds and plans the differences.
+ * <ul>
+ *   <li>In WeCom, missing (or deleted) in mdm-service → create; the same entry with another
+ *       fingerprint → update; the same fingerprint → unchanged, nothing written.</li>
+ *   <li>Details WeCom refused: a missing entry is still created from what the list told (ids,
+ *       departments) — nothing invented; an existing one cannot be compared and is left alone.</li>
+ *   <li>In mdm-service (not deleted) but not listed by WeCom → a deletion, only when WeCom's list was
+ *       read in full.</li>
+ *   <li>Tags: members that differ → an {@code update_tag} event (its handler re-reads the tag).</li>
+ * </ul>
+ * Departments come first in the plan, so a new user's departments are usually there before the user.
+ */
+final class ReconcilePlanner {
+
+    private final ReconcileEvents events;
+    private final int sampleSize;
+    private final List<InboundEvent> upserts = new ArrayList<>();
+    private final List<ReconcilePlan.Deletion> deletions = new ArrayList<>();
+    private final Map<String, List<String>> samples = new LinkedHashMap<>();
+    private int created;
+    private int updated;
+    private int unchanged;
+
+    ReconcilePlanner(ReconcileEvents events, int sampleSize) {
+        this.events = events;
+        this.sampleSize = sampleSize;
+    }
+
+    ReconcilePlan plan(WeComSnapshot wecom, Map<Long, DepartmentDigest> mdmDepartments, Map<String, UserDigest> mdmUsers,
+                       Map<Long, Optional<TagMembersResponse>> mdmTags) {
+        departments(wecom, mdmDepartments);
+        users(wecom, mdmUsers);
+        tags(wecom, mdmTags);
+        int activeUsers = (int) mdmUsers.values().stream().filter(u -> !u.deleted()).count();
+        int activeDepartments = (int) mdmDepartments.values().stream().filter(d -> !d.deleted()).count();
+        return new ReconcilePlan(List.copyOf(upserts), List.copyOf(deletions), created, updated, unchanged,
+                activeUsers, activeDepartments, samples);
+    }
+
+    private void departments(WeComSnapshot wecom, Map<Long, DepartmentDigest> mdm) {
+        for (WeComSnapshot.Department department : wecom.departments().values()) {
+            DepartmentDigest held = mdm.get(department.id());
+            boolean missing = held == null || held.deleted();
+            Map<String, String> fields = DirectoryMessages.department(department.id(), department.name().value(),
+                    department.parentId(), department.order());
+            if (missing) {
+                created("departments", String.valueOf(department.id()), events.department("create_party", department.id(), fields));
+            } else if (department.name().found() && !DirectoryMessages.departmentFingerprint(fields).equals(held.fingerprint())) {
+                updated("departments", String.valueOf(department.id()), events.department("update_party", department.id(), fields));
+            } else {
+                unchanged++;
+            }
+        }
+        if (wecom.departmentsListed()) {
+            mdm.values().stream()
+                    .filter(held -> !held.deleted() && !wecom.departments().containsKey(held.deptId()))
+                    .forEach(held -> deleted(ReconcilePlan.Kind.DEPARTMENT, String.valueOf(held.deptId())));
+        }
+    }
+
+    private void users(WeComSnapshot wecom, Map<String, UserDigest> mdm) {
+        for (WeComSnapshot.User user : wecom.users().values()) {
+            UserDigest held = mdm.get(user.userId());
+            boolean missing = held == null || held.deleted();
+            WxCpUser details = user.details().value();
+            Map<String, String> fields = details != null ? DirectoryMessages.user(details)
+                    : DirectoryMessages.listedUser(user.userId(), user.departments());
+            if (missing) {
+                created("users", user.userId(), events.user("create_user", user.userId(), fields));
+            } else if (details != null && !DirectoryMessages.userFingerprint(fields).equals(held.fingerprint())) {
+                updated("users", user.userId(), events.user("update_user", user.userId(), fields));
+            } else {
+                unchanged++;
+            }
+        }
+        if (wecom.usersListed()) {
+            mdm.values().stream()
+                    .filter(held -> !held.deleted() && !wecom.users().containsKey(held.wxUserId()))
+                    .forEach(held -> deleted(ReconcilePlan.Kind.USER, held.wxUserId()));
+        }
+    }
+
+    private void tags(WeComSnapshot wecom, Map<Long, Optional<TagMembersResponse>> mdm) {
+        for (WeComSnapshot.Tag tag : wecom.tags()) {
+            WxCpTagGetResult members = tag.members().value();
+            if (members == null) {
+                continue;
+            }
+            Optional<TagMembersResponse> held = mdm.getOrDefault(tag.id(), Optional.empty());
+            if (held.isEmpty()) {
+                created("tags", String.valueOf(tag.id()), events.tag(tag.id()));
+            } else if (!sameMembers(members, tag.name(), held.get())) {
+                updated("tags", String.valueOf(tag.id()), events.tag(tag.id()));
+            } else {
+                unchanged++;
+            }
+        }
+    }
+
+    private static boolean sameMembers(WxCpTagGetResult wecom, String name, TagMembersResponse held) {
+        Set<String> users = new HashSet<>();
+        if (wecom.getUserlist() != null) {
+            wecom.getUserlist().forEach(user -> users.add(user.getUserId()));
+        }
+        Set<Long> departments = new HashSet<>();
+        if (wecom.getPartylist() != null) {
+            wecom.getPartylist().forEach(id -> departments.add(id.longValue()));
+        }
+        String wecomName = wecom.getTagname() != null ? wecom.getTagname() : name;
+        return users.equals(new HashSet<>(held.users())) && departments.equals(new HashSet<>(held.departments()))
+                && (wecomName == null || wecomName.isEmpty() || Objects.equals(wecomName, held.tagName()));
+    }
+
+    private void created(String what, String id, InboundEvent event) {
+        created++;
+        upserts.add(event);
+        sample("create." + what, id);
+    }
+
+    private void updated(String what, String id, InboundEvent event) {
+        updated++;
+        upserts.add(event);
+        sample("update." + what, id);
+    }
+
+    private void deleted(ReconcilePlan.Kind kind, String id) {
+        deletions.add(new ReconcilePlan.Deletion(kind, id));
+        sample("delete." + (kind == ReconcilePlan.Kind.USER ? "users" : "departments"), id);
+    }
+
+    private void sample(String key, String id) {
+        List<String> ids = samples.computeIfAbsent(key, k -> new ArrayList<>());
+        if (ids.size() < sampleSize) {
+            ids.add(id);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package io.wecomsync.wx.reconcile;
+
+import io.wecomsync.common.mdm.ReconcileRunReport;
+import io.wecomsync.wx.inbox.HandlerOutcome;
+import io.wecomsync.wx.inbox.InboundEvent;
+import io.wecomsync.wx.inbox.InboxEvent;
+import io.wecomsync.wx.mdm.MdmCalls;
+import io.wecomsync.wx.mdm.MdmRejectedException;
+import io.wecomsync.wx.xml.SafeXml;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Puts each run's outcome in mdm-service's operation log. The report travels as an inbox event of its
+ * own, so an unreachable mdm-service delays the log entry but never loses it.
+ */
+@Component
+public class ReconcileReportHandler {
+
+    public static final String EVENT_TYPE = "reconcile_report";
+
+    private final ReconcileRuns runs;
+    private final MdmCalls mdm;
+
+    ReconcileReportHandler(ReconcileRuns runs, MdmCalls mdm) {
+        this.runs = runs;
+        this.mdm = mdm;
+    }
+
+    /** The event that asks for a report of run {@code runId} having reached {@code status}. */
+    static InboundEvent event(String corpId, long runId, RunStatus status, Instant now) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("RunId", String.valueOf(runId));
+        fields.put("Status", status.name());
+        return new InboundEvent(corpId, null, InboundEvent.EventSource.FOLLOW_UP, EVENT_TYPE, null,
+                "reconcile:" + corpId + ":" + runId, null, now, SafeXml.writeFlat(fields));
+    }
+
+    public HandlerOutcome report(InboxEvent event, Map<String, String> fields) {
+        String runId = fields.get("RunId");
+        String status = fields.get("Status");
+        if (runId == null || !runId.matches("\\d{1,18}") || status == null) {
+            return new HandlerOutcome.Dead("reconcile_report without RunId and Status");
+        }
+        Optional<ReconcileRunView> found = runs.view(Long.parseLong(runId));
+        if (found.isEmpty()) {
+            return new HandlerOutcome.Dead("no reconciliation run " + runId);
+        }
+        ReconcileRunView run = found.get();
+        ReconcileRunView.Counts counts = run.counts();
+        ReconcileRunReport report = new ReconcileRunReport(run.corpId(), run.id(), run.trigger(), status, run.dryRun(),
+                run.startedAt(), run.finishedAt(), counts.created(), counts.updated(), counts.deleted(), counts.unchanged(),
+                counts.failed(), counts.unreadable(), run.message() == null || run.message().length() <= 400
+                ? run.message() : run.message().substring(0, 399) + "…");
+        try {
+            mdm.call("record reconciliation run", api -> api.recordReconcileRun(report));
+            return HandlerOutcome.done();
+        } catch (MdmRejectedException e) {
+            return new HandlerOutcome.Dead(e.getMessage());
+        }
+    }
+}

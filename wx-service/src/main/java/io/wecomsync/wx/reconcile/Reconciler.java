@@ -1,0 +1,265 @@
+package io.wecomsync.wx.reconcile;
+
+import io.wecomsync.common.api.ApiException;
+import io.wecomsync.common.api.ErrorCode;
+import io.wecomsync.common.mdm.DepartmentDigest;
+import io.wecomsync.common.mdm.TagMembersResponse;
+import io.wecomsync.common.mdm.UserDigest;
+import io.wecomsync.wx.app.WxApp;
+import io.wecomsync.wx.app.WxApps;
+import io.wecomsync.wx.inbox.InboundEvent;
+import io.wecomsync.wx.inbox.Inbox;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs reconciliations: reads a corp's directory from WeCom, compares it with mdm-service's compact
+ * listings and stores only the differences as inbox events (source {@code RECONCILE}), applied by the
+ * same handlers and in the same per-entity order as callbacks. Deletions are guarded: none when any
+ * WeCom read failed; held for an operator when more than the deletion guard allows.
+ */
+@Service
+public class Reconciler {
+
+    private static final Logger log = LoggerFactory.getLogger(Reconciler.class);
+
+    private final WxApps apps;
+    private final ReconcileSettings settings;
+    private final ReconcileRuns runs;
+    private final WeComDirectoryReader wecom;
+    private final MdmDirectory mdm;
+    private final Inbox inbox;
+    private final ReconcileMetrics metrics;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+    private final ExecutorService background;
+
+    Reconciler(WxApps apps, ReconcileSettings settings, ReconcileRuns runs, WeComDirectoryReader wecom, MdmDirectory mdm,
+               Inbox inbox, ReconcileMetrics metrics, PlatformTransactionManager transactions, Clock clock) {
+        this.apps = apps;
+        this.settings = settings;
+        this.runs = runs;
+        this.wecom = wecom;
+        this.mdm = mdm;
+        this.inbox = inbox;
+        this.metrics = metrics;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+        AtomicInteger number = new AtomicInteger();
+        this.background = Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "reconcile-run-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    /** The corps that can be reconciled: those with a reader app. */
+    List<String> corps() {
+        return apps.all().stream().map(WxApp::corpId).distinct().filter(corp -> apps.readerOf(corp).isPresent()).sorted().toList();
+    }
+
+    /**
+     * Starts a run in the background and answers its record as it starts. Throws {@link ApiException}
+     * for an unknown corp or one without a reader app, {@link RunAlreadyRunningException} when a run of
+     * the corp is running anywhere in the cluster.
+     */
+    public ReconcileRunView start(String corpId, RunTrigger trigger, boolean dryRun, String requestedBy) {
+        WxApp reader = readerOf(corpId);
+        ReconcileProperties current = settings.current();
+        ReconcileRunEntity run = runs.begin(corpId, trigger, dryRun, requestedBy, current.staleAfter());
+        metrics.started();
+        try {
+            background.execute(() -> execute(run, reader, current));
+        } catch (RuntimeException e) {
+            execute(run, reader, current);
+        }
+        return runs.toView(run);
+    }
+
+    /** Runs on the calling thread (the scheduled job) and answers the finished run. */
+    ReconcileRunView run(String corpId, RunTrigger trigger, String requestedBy) {
+        WxApp reader = readerOf(corpId);
+        ReconcileProperties current = settings.current();
+        ReconcileRunEntity run = runs.begin(corpId, trigger, false, requestedBy, current.staleAfter());
+        metrics.started();
+        execute(run, reader, current);
+        return runs.view(run.getId()).orElseThrow();
+    }
+
+    private WxApp readerOf(String corpId) {
+        if (apps.all().stream().noneMatch(app -> app.corpId().equals(corpId))) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "corp " + corpId + " is not configured (wx.cp.application)");
+        }
+        return apps.readerOf(corpId).orElseThrow(() -> new ApiException(ErrorCode.CONFLICT, "corp " + corpId
+                + " has no readerAgentId: reconciliation needs an app that may read the directory"));
+    }
+
+    private void execute(ReconcileRunEntity run, WxApp reader, ReconcileProperties current) {
+        String corpId = run.getCorpId();
+        RunProgress progress = new RunProgress(run.getId(), runs::progress);
+        Instant started = clock.instant();
+        ReconcileRuns.Outcome outcome;
+        try {
+            WeComSnapshot directory = wecom.read(reader, current, progress);
+            progress.phase(RunPhase.COMPARING);
+            Map<Long, DepartmentDigest> departments = mdm.departments(corpId);
+            Map<String, UserDigest> users = mdm.users(corpId);
+            Map<Long, Optional<TagMembersResponse>> tags = new LinkedHashMap<>();
+            directory.tags().stream().filter(tag -> tag.members().found())
+                    .forEach(tag -> tags.put(tag.id(), mdm.tag(corpId, tag.id())));
+            ReconcileEvents events = new ReconcileEvents(corpId, run.getId(), run.getStartedAt());
+            ReconcilePlan plan = new ReconcilePlanner(events, current.sampleSize()).plan(directory, departments, users, tags);
+            outcome = Boolean.TRUE.equals(run.getDryRun()) ? planned(plan, progress) : store(run, plan, events, progress, current);
+        } catch (RuntimeException e) {
+            log.warn("reconciliation run {} of corp {} failed: {}", run.getId(), corpId, e.toString());
+            outcome = ReconcileRuns.Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+        finish(run, progress, outcome);
+        metrics.finished(corpId, run.getTriggerType(), Boolean.TRUE.equals(run.getDryRun()), outcome.status(),
+                Duration.between(started, clock.instant()), progress.errors());
+        log.info("reconciliation run {} of corp {} ended {}: created={} updated={} deleted={} unchanged={} pending deletions={} "
+                        + "failed reads={} unreadable={}", run.getId(), corpId, outcome.status(), outcome.created(), outcome.updated(),
+                outcome.deleted(), outcome.unchanged(), outcome.deletionsPending(), progress.failed(), progress.unreadableCount());
+    }
+
+    /** Ends the run's record and stores its operation-log report together: a run seen ended has its report on the way. */
+    private void finish(ReconcileRunEntity run, RunProgress progress, ReconcileRuns.Outcome outcome) {
+        try {
+            transaction.executeWithoutResult(status -> {
+                if (!runs.finish(progress, outcome)) {
+                    log.warn("reconciliation run {} of corp {} ended after it was given up as abandoned", run.getId(), run.getCorpId());
+                    return;
+                }
+                if (Boolean.FALSE.equals(run.getDryRun())) {
+                    runs.supersedeOlder(run.getCorpId(), run.getId());
+                }
+                inbox.store(ReconcileReportHandler.event(run.getCorpId(), run.getId(), outcome.status(), clock.instant()));
+            });
+        } catch (RuntimeException e) {
+            // the database is gone: the run stays RUNNING until its heartbeat is found stale
+            log.error("reconciliation run {} of corp {} could not record its end: {}", run.getId(), run.getCorpId(), e.toString());
+        }
+    }
+
+    /** A dry run: the plan's counts and samples, nothing stored. */
+    private static ReconcileRuns.Outcome planned(ReconcilePlan plan, RunProgress progress) {
+        String message = "dry run: nothing was stored" + (progress.failed() > 0 ? "; " + progress.failed()
+                + " WeCom reads failed, so a real run would delete nothing" : "");
+        return new ReconcileRuns.Outcome(progress.failed() > 0 ? RunStatus.PARTIAL : RunStatus.SUCCEEDED, plan.created(),
+                plan.updated(), plan.deletions().size(), plan.unchanged(), 0, plan.samples(), message);
+    }
+
+    private ReconcileRuns.Outcome store(ReconcileRunEntity run, ReconcilePlan plan, ReconcileEvents events,
+                                        RunProgress progress, ReconcileProperties current) {
+        progress.phase(RunPhase.STORING_EVENTS);
+        inbox.storeAll(plan.upserts(), current.chunkSize());
+        metrics.changes(run.getCorpId(), "create", plan.created());
+        metrics.changes(run.getCorpId(), "update", plan.updated());
+        List<ReconcilePlan.Deletion> deletions = plan.deletions();
+        if (progress.failed() > 0) {
+            return outcome(RunStatus.PARTIAL, plan, 0, 0, progress.failed() + " WeCom reads failed: "
+                    + (deletions.isEmpty() ? "nothing" : deletions.size() + " deletions") + " left undone until a complete run");
+        }
+        if (deletions.isEmpty()) {
+            return outcome(RunStatus.SUCCEEDED, plan, 0, 0, null);
+        }
+        ReconcileProperties.DeletionGuard guard = current.deletionGuard();
+        long users = plan.deletions(ReconcilePlan.Kind.USER);
+        long departments = plan.deletions(ReconcilePlan.Kind.DEPARTMENT);
+        if (guard.needsConfirmation((int) users, plan.activeUsers())
+                || guard.needsConfirmation((int) departments, plan.activeDepartments())) {
+            for (ReconcilePlan.Kind kind : ReconcilePlan.Kind.values()) {
+                runs.holdDeletions(run.getId(), kind, deletions.stream().filter(d -> d.kind() == kind).map(ReconcilePlan.Deletion::id).toList());
+            }
+            return outcome(RunStatus.AWAITING_CONFIRMATION, plan, 0, deletions.size(), users + " of " + plan.activeUsers()
+                    + " users and " + departments + " of " + plan.activeDepartments()
+                    + " departments would be deleted: more than the deletion guard allows; confirm or reject the run");
+        }
+        inbox.storeAll(deletionEvents(events, deletions), current.chunkSize());
+        metrics.changes(run.getCorpId(), "delete", deletions.size());
+        return outcome(RunStatus.SUCCEEDED, plan, deletions.size(), 0, null);
+    }
+
+    private static ReconcileRuns.Outcome outcome(RunStatus status, ReconcilePlan plan, int deleted, int pending, String message) {
+        return new ReconcileRuns.Outcome(status, plan.created(), plan.updated(), deleted, plan.unchanged(), pending,
+                plan.samples(), message);
+    }
+
+    /** Stores the deletions a run holds, after an operator confirmed them. */
+    ReconcileRunView confirm(long runId, String operator) {
+        ReconcileRunEntity run = awaiting(runId, "confirmed");
+        ReconcileEvents events = new ReconcileEvents(run.getCorpId(), runId, run.getStartedAt());
+        List<ReconcilePlan.Deletion> deletions = new ArrayList<>();
+        for (ReconcilePlan.Kind kind : ReconcilePlan.Kind.values()) {
+            runs.heldDeletions(runId, kind).forEach(id -> deletions.add(new ReconcilePlan.Deletion(kind, id)));
+        }
+        boolean decided = Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!runs.decide(runId, RunStatus.CONFIRMED, deletions.size(), "deletions confirmed by " + operator)) {
+                return false;
+            }
+            inbox.storeAll(deletionEvents(events, deletions), settings.current().chunkSize());
+            inbox.store(ReconcileReportHandler.event(run.getCorpId(), runId, RunStatus.CONFIRMED, clock.instant()));
+            return true;
+        }));
+        return decided(run, decided, RunStatus.CONFIRMED, deletions.size());
+    }
+
+    /** Drops the deletions a run holds. */
+    ReconcileRunView reject(long runId, String operator) {
+        ReconcileRunEntity run = awaiting(runId, "rejected");
+        boolean decided = Boolean.TRUE.equals(transaction.execute(status -> {
+            if (!runs.decide(runId, RunStatus.REJECTED, 0, "deletions rejected by " + operator)) {
+                return false;
+            }
+            inbox.store(ReconcileReportHandler.event(run.getCorpId(), runId, RunStatus.REJECTED, clock.instant()));
+            return true;
+        }));
+        return decided(run, decided, RunStatus.REJECTED, 0);
+    }
+
+    private ReconcileRunEntity awaiting(long runId, String what) {
+        ReconcileRunEntity run = runs.find(runId)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no reconciliation run " + runId));
+        if (!RunStatus.AWAITING_CONFIRMATION.name().equals(run.getStatus())) {
+            throw new ApiException(ErrorCode.CONFLICT, "run " + runId + " is " + run.getStatus()
+                    + (run.getMessage() == null ? "" : " (" + run.getMessage() + ")")
+                    + "; only a run AWAITING_CONFIRMATION can be " + what);
+        }
+        return run;
+    }
+
+    private ReconcileRunView decided(ReconcileRunEntity run, boolean decided, RunStatus status, int deleted) {
+        if (!decided) {
+            throw new ApiException(ErrorCode.CONFLICT, "run " + run.getId() + " was decided meanwhile");
+        }
+        metrics.ended(run.getCorpId(), run.getTriggerType(), status);
+        metrics.changes(run.getCorpId(), "delete", deleted);
+        return runs.view(run.getId()).orElseThrow();
+    }
+
+    private static List<InboundEvent> deletionEvents(ReconcileEvents events, List<ReconcilePlan.Deletion> deletions) {
+        return deletions.stream().map(d -> d.kind() == ReconcilePlan.Kind.USER
+                ? events.deleteUser(d.id()) : events.deleteDepartment(Long.parseLong(d.id()))).toList();
+    }
+}
