@@ -6,6 +6,7 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.SelectProvider;
 import org.apache.ibatis.annotations.Update;
 
 import java.time.Instant;
@@ -19,24 +20,9 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
      * Due events that are the head of their entity: no other event of the same entity (by either key)
      * is being processed under a live lease, and none that comes earlier is unfinished. A plain read:
      * locking happens only in {@link #lockClaimable}, so a row another worker holds is never mistaken
-     * for a finished one.
+     * for a finished one. The statement is {@link InboxClaimSql#claimableHeads()}.
      */
-    @Select("""
-            SELECT e.id FROM wx_inbox_event e
-            WHERE ((e.status IN ('PENDING', 'FAILED') AND e.next_attempt_at <= #{now})
-                   OR (e.status = 'PROCESSING' AND e.lease_until < #{now}))
-              AND NOT EXISTS (
-                SELECT 1 FROM wx_inbox_event p
-                WHERE p.id <> e.id
-                  AND p.status IN ('PENDING', 'FAILED', 'PROCESSING')
-                  AND (p.entity_key = e.entity_key OR p.alt_entity_key = e.entity_key
-                       OR p.entity_key = e.alt_entity_key OR p.alt_entity_key = e.alt_entity_key)
-                  AND ((p.status = 'PROCESSING' AND p.lease_until >= #{now})
-                       OR p.event_time < e.event_time
-                       OR (p.event_time = e.event_time AND p.id < e.id)))
-            ORDER BY e.event_time, e.id
-            LIMIT #{limit}
-            """)
+    @SelectProvider(type = InboxClaimSql.class, method = "claimableHeads")
     List<Long> findClaimableHeads(@Param("now") Instant now, @Param("limit") int limit);
 
     /** Locks those of {@code ids} that are still claimable; rows other workers hold are skipped. */
