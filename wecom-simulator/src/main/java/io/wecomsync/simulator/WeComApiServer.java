@@ -32,6 +32,13 @@ public final class WeComApiServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // the JDK server writes headers and body apart; with Nagle on, each answer waits ~40 ms for a delayed ACK
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final Directory directory;
     private final String corpId;
     private final HttpServer server;
