@@ -16,6 +16,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 
 /**
  * What mdm-service and wx-service share about checking tokens: the decoder (HS256 shared secret or a
@@ -41,7 +42,7 @@ public final class ServletTokenSecurity {
                     .macAlgorithm(MacAlgorithm.HS256).build();
         }
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(Scopes.ISSUER));
-        return decoder;
+        return new CachingJwtDecoder(decoder, 10_000, Clock.systemUTC());
     }
 
     /** Stateless, no CSRF or sessions, bearer tokens only; 401 and 403 answered as {@code Result}. */
