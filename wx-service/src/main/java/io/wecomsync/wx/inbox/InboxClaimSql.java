@@ -9,7 +9,9 @@ package io.wecomsync.wx.inbox;
  *       {@code limit} heads instead of sorting every due row;</li>
  *   <li>"is anything of the same entity ahead of it" is four lookups on the entity-key indexes
  *       (key against key, key against alternate key, both ways) rather than one OR over both columns,
- *       which no index serves.</li>
+ *       which no index serves. The indexes are forced: with most alternate keys NULL, the optimizer
+ *       otherwise estimates the alternate-key lookup as a scan and picks the status index instead —
+ *       one full scan per candidate, seconds per claim with 40,000 events queued.</li>
  * </ul>
  * Across entities, events are taken in the order they fell due; within an entity, event-time order
  * holds (an earlier unfinished event, or one under a live lease, blocks the rest).
@@ -23,24 +25,24 @@ public final class InboxClaimSql {
                       OR p.event_time < e.event_time OR (p.event_time = e.event_time AND p.id < e.id))""";
 
     private static final String HEAD = """
-            NOT EXISTS (SELECT 1 FROM wx_inbox_event p WHERE p.entity_key = e.entity_key AND %1$s)
-              AND NOT EXISTS (SELECT 1 FROM wx_inbox_event p WHERE p.alt_entity_key = e.entity_key AND %1$s)
+            NOT EXISTS (SELECT 1 FROM wx_inbox_event p FORCE INDEX (idx_inbox_entity) WHERE p.entity_key = e.entity_key AND %1$s)
+              AND NOT EXISTS (SELECT 1 FROM wx_inbox_event p FORCE INDEX (idx_inbox_alt_entity) WHERE p.alt_entity_key = e.entity_key AND %1$s)
               AND (e.alt_entity_key IS NULL
-                   OR (NOT EXISTS (SELECT 1 FROM wx_inbox_event p WHERE p.entity_key = e.alt_entity_key AND %1$s)
-                       AND NOT EXISTS (SELECT 1 FROM wx_inbox_event p WHERE p.alt_entity_key = e.alt_entity_key AND %1$s)))"""
+                   OR (NOT EXISTS (SELECT 1 FROM wx_inbox_event p FORCE INDEX (idx_inbox_entity) WHERE p.entity_key = e.alt_entity_key AND %1$s)
+                       AND NOT EXISTS (SELECT 1 FROM wx_inbox_event p FORCE INDEX (idx_inbox_alt_entity) WHERE p.alt_entity_key = e.alt_entity_key AND %1$s)))"""
             .formatted(BLOCKS);
 
     private static final String STATEMENT = """
             SELECT id FROM (
-              (SELECT e.id, e.next_attempt_at AS due FROM wx_inbox_event e
+              (SELECT e.id, e.next_attempt_at AS due FROM wx_inbox_event e FORCE INDEX (idx_inbox_due)
                WHERE e.status = 'PENDING' AND e.next_attempt_at <= #{now} AND %1$s
                ORDER BY e.next_attempt_at, e.id LIMIT #{limit})
               UNION ALL
-              (SELECT e.id, e.next_attempt_at AS due FROM wx_inbox_event e
+              (SELECT e.id, e.next_attempt_at AS due FROM wx_inbox_event e FORCE INDEX (idx_inbox_due)
                WHERE e.status = 'FAILED' AND e.next_attempt_at <= #{now} AND %1$s
                ORDER BY e.next_attempt_at, e.id LIMIT #{limit})
               UNION ALL
-              (SELECT e.id, e.lease_until AS due FROM wx_inbox_event e
+              (SELECT e.id, e.lease_until AS due FROM wx_inbox_event e FORCE INDEX (idx_inbox_due)
                WHERE e.status = 'PROCESSING' AND e.lease_until < #{now} AND %1$s
                ORDER BY e.lease_until, e.id LIMIT #{limit})
             ) heads
