@@ -134,6 +134,12 @@ public final class Directory {
         return all;
     }
 
+    /** The members of one department, in no particular order. */
+    public List<User> usersIn(long departmentId) {
+        Long id = departmentId;
+        return users.values().stream().filter(user -> user.departments().contains(id)).toList();
+    }
+
     public List<Tag> tags() {
         List<Tag> all = new ArrayList<>(tags.values());
         all.sort(Comparator.comparingLong(Tag::id));

@@ -24,7 +24,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Serves the part of WeCom's HTTP API ({@code /cgi-bin/…}) that wecom-sync reads, over a
- * {@link Directory}: {@code gettoken}, {@code getcallbackip}, {@code user/get}, {@code user/list_id},
+ * {@link Directory}: {@code gettoken}, {@code getcallbackip}, {@code user/get}, {@code user/list}, {@code user/list_id},
  * {@code department/get}, {@code department/simplelist}, {@code tag/get}, {@code tag/list}. Every call but
  * {@code gettoken} needs a token it issued; errors answer WeCom's {@code errcode}s.
  */
@@ -106,6 +106,7 @@ public final class WeComApiServer implements AutoCloseable {
                     case "getcallbackip" -> ok().set("ip_list", JSON.valueToTree(callbackIps));
                     case "user/get" -> user(query.getOrDefault("userid", ""));
                     case "user/list_id" -> listIds(JSON.readTree(exchange.getRequestBody()));
+                    case "user/list" -> userList(query.getOrDefault("department_id", ""));
                     case "department/get" -> department(query.getOrDefault("id", ""));
                     case "department/simplelist" -> simpleList();
                     case "tag/get" -> tag(query.getOrDefault("tagid", ""));
@@ -132,27 +133,45 @@ public final class WeComApiServer implements AutoCloseable {
     }
 
     private JsonNode user(String userId) {
-        return directory.user(userId).<JsonNode>map(user -> {
-            ObjectNode node = ok().put("userid", user.userId()).put("name", user.name());
-            node.set("department", JSON.valueToTree(user.departments()));
-            if (user.mainDepartment() != null) {
-                node.put("main_department", user.mainDepartment());
+        return directory.user(userId).<JsonNode>map(user -> userJson(ok(), user))
+                .orElseGet(() -> error(60111, "userid not found"));
+    }
+
+    /** {@code user/list}: the members of one department (WeCom's details, as {@code user/get} gives them). */
+    private JsonNode userList(String departmentId) {
+        if (!departmentId.matches("\\d{1,18}")) {
+            return error(40058, "invalid department_id");
+        }
+        long id = Long.parseLong(departmentId);
+        if (directory.department(id).isEmpty()) {
+            return error(60123, "department not found");
+        }
+        ObjectNode node = ok();
+        ArrayNode list = node.putArray("userlist");
+        directory.usersIn(id).forEach(user -> userJson(list.addObject(), user));
+        return node;
+    }
+
+    private ObjectNode userJson(ObjectNode node, Directory.User user) {
+        node.put("userid", user.userId()).put("name", user.name());
+        node.set("department", JSON.valueToTree(user.departments()));
+        if (user.mainDepartment() != null) {
+            node.put("main_department", user.mainDepartment());
+        }
+        if (user.position() != null) {
+            node.put("position", user.position());
+        }
+        if (user.status() != null) {
+            node.put("status", user.status());
+        }
+        if (!detailsHidden) {
+            putIfKnown(node, "mobile", user.mobile());
+            putIfKnown(node, "email", user.email());
+            if (user.gender() != null) {
+                node.put("gender", String.valueOf(user.gender()));
             }
-            if (user.position() != null) {
-                node.put("position", user.position());
-            }
-            if (user.status() != null) {
-                node.put("status", user.status());
-            }
-            if (!detailsHidden) {
-                putIfKnown(node, "mobile", user.mobile());
-                putIfKnown(node, "email", user.email());
-                if (user.gender() != null) {
-                    node.put("gender", String.valueOf(user.gender()));
-                }
-            }
-            return node;
-        }).orElseGet(() -> error(60111, "userid not found"));
+        }
+        return node;
     }
 
     private JsonNode listIds(JsonNode request) {

@@ -17,6 +17,8 @@ import java.time.Duration;
  *
  * @param cron                 when the scheduled run starts (Quartz cron; once per cluster)
  * @param initialLoadWhenEmpty run at start-up for a corp whose mdm-service data is empty and that was never loaded
+ * @param userListByDepartment read users with {@code user/list} per department where WeCom permits it
+ *                             (one call per department); otherwise, or when refused, {@code user/list_id} + {@code user/get}
  * @param concurrency          WeCom reads in flight per run
  * @param ratePerMinute        WeCom calls per minute per API and corp (WeCom allows 10,000); 0 = no limit
  * @param busyRetries          how often a read answered "busy" (45009, 45033, 45011) or unreachable is tried again
@@ -31,6 +33,7 @@ import java.time.Duration;
 public record ReconcileProperties(
         @NotBlank @DefaultValue("0 30 2 * * ?") String cron,
         @DefaultValue("true") boolean initialLoadWhenEmpty,
+        @DefaultValue("true") boolean userListByDepartment,
         @Min(1) @Max(64) @DefaultValue("8") int concurrency,
         @Min(0) @Max(100_000) @DefaultValue("6000") int ratePerMinute,
         @Min(0) @Max(20) @DefaultValue("3") int busyRetries,

@@ -10,9 +10,11 @@ import me.chanjar.weixin.cp.bean.user.WxCpDeptUserResult;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,9 +24,10 @@ import java.util.function.Function;
 
 /**
  * Reads a corp's whole directory through its reader app: {@code department/simplelist} then
- * {@code department/get} per department, {@code user/list_id} page by page then {@code user/get} per
- * user, {@code tag/list} then {@code tag/get} per tag. Detail reads run {@code concurrency} at a time
- * under the run's {@link WeComCalls} gates.
+ * {@code department/get} per department; users with {@code user/list} per department where WeCom
+ * permits it, else {@code user/list_id} page by page then {@code user/get} per user;
+ * {@code tag/list} then {@code tag/get} per tag. Detail reads run {@code concurrency} at a time under
+ * the run's {@link WeComCalls} gates.
  */
 @Component
 class WeComDirectoryReader {
@@ -56,19 +59,15 @@ class WeComDirectoryReader {
             }
 
             progress.phase(RunPhase.READING_USERS);
-            Map<String, List<Long>> listedUsers = new LinkedHashMap<>();
-            boolean usersListed = listUsers(api, calls, listedUsers);
-            if (!usersListed) {
-                progress.failedRead();
-            }
             Map<String, WeComSnapshot.User> users = new LinkedHashMap<>();
-            for (WeComSnapshot.User user : all(pool, new ArrayList<>(listedUsers.entrySet()), entry -> {
-                WeComRead<WxCpUser> details = calls.read("user/get", () -> api.getUserService().getById(entry.getKey()));
-                count(details, progress);
-                progress.userRead();
-                return new WeComSnapshot.User(entry.getKey(), entry.getValue(), details);
-            })) {
-                users.put(user.userId(), user);
+            boolean usersListed;
+            Optional<Boolean> byDepartment = settings.userListByDepartment() && departmentList.found()
+                    ? usersByDepartment(api, calls, pool, departments.keySet(), users, progress) : Optional.empty();
+            if (byDepartment.isPresent()) {
+                usersListed = byDepartment.get();
+            } else {
+                users.clear();
+                usersListed = usersOneByOne(api, calls, pool, users, progress);
             }
 
             progress.phase(RunPhase.READING_TAGS);
@@ -89,6 +88,69 @@ class WeComDirectoryReader {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * {@code user/list} per department: one call per department instead of one per user. Answers
+     * whether every department was read, or empty when WeCom does not let this app use the API (any
+     * refusal other than "busy" — since 2022 most apps may not), so the caller reads user by user.
+     */
+    private static Optional<Boolean> usersByDepartment(WxCpService api, WeComCalls calls, ExecutorService pool,
+                                                       Collection<Long> departmentIds, Map<String, WeComSnapshot.User> users,
+                                                       RunProgress progress) {
+        if (departmentIds.isEmpty()) {
+            return Optional.empty();
+        }
+        Function<Long, WeComRead<List<WxCpUser>>> list =
+                id -> calls.read("user/list", () -> api.getUserService().listByDepartment(id, false, 0));
+        List<Long> ids = new ArrayList<>(departmentIds);
+        WeComRead<List<WxCpUser>> probe = list.apply(ids.get(0));
+        if (!probe.found() && !probe.failed()) {
+            return Optional.empty();
+        }
+        List<WeComRead<List<WxCpUser>>> lists = new ArrayList<>(List.of(probe));
+        lists.addAll(all(pool, ids.subList(1, ids.size()), list));
+        if (lists.stream().anyMatch(read -> !read.found() && !read.failed())) {
+            return Optional.empty();
+        }
+        boolean complete = true;
+        for (WeComRead<List<WxCpUser>> read : lists) {
+            if (read.failed()) {
+                progress.failedRead();
+                complete = false;
+                continue;
+            }
+            for (WxCpUser user : read.value() == null ? List.<WxCpUser>of() : read.value()) {
+                if (users.putIfAbsent(user.getUserId(), new WeComSnapshot.User(user.getUserId(), departments(user),
+                        WeComRead.found(user))) == null) {
+                    progress.userRead();
+                }
+            }
+        }
+        return Optional.of(complete);
+    }
+
+    /** {@code user/list_id} for the ids, then {@code user/get} for each; answers whether the list was read in full. */
+    private static boolean usersOneByOne(WxCpService api, WeComCalls calls, ExecutorService pool,
+                                         Map<String, WeComSnapshot.User> users, RunProgress progress) {
+        Map<String, List<Long>> listedUsers = new LinkedHashMap<>();
+        boolean listed = listUsers(api, calls, listedUsers);
+        if (!listed) {
+            progress.failedRead();
+        }
+        for (WeComSnapshot.User user : all(pool, new ArrayList<>(listedUsers.entrySet()), entry -> {
+            WeComRead<WxCpUser> details = calls.read("user/get", () -> api.getUserService().getById(entry.getKey()));
+            count(details, progress);
+            progress.userRead();
+            return new WeComSnapshot.User(entry.getKey(), entry.getValue(), details);
+        })) {
+            users.put(user.userId(), user);
+        }
+        return listed;
+    }
+
+    private static List<Long> departments(WxCpUser user) {
+        return user.getDepartIds() == null ? List.of() : List.of(user.getDepartIds());
     }
 
     /** Pages through {@code user/list_id}; a user in several departments appears once per department. */

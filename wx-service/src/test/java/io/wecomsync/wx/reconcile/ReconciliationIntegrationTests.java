@@ -79,7 +79,8 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
     void emptyDirectoryAndMdm() throws Exception {
         DIRECTORY.clear();
         WECOM_API.setDetailsHidden(false);
-        for (String api : List.of("user/get", "department/get", "department/simplelist", "user/list_id", "tag/get")) {
+        for (String api : List.of("user/get", "user/list", "department/get", "department/simplelist", "user/list_id",
+                "tag/get", "tag/list")) {
             WECOM_API.setApiError(api, null);
         }
         jdbc.update("DELETE FROM wx_reconcile_deletion");
@@ -315,6 +316,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
     @Test
     void anIdOnlyDirectoryLeavesUnreadableFieldsUnknownAndCountsThem() throws Exception {
         seed(4);
+        WECOM_API.setApiError("user/list", 48009); // refused: users are read one by one
         WECOM_API.setApiError("user/get", 48009);
         WECOM_API.setApiError("department/get", 60011);
 
@@ -323,7 +325,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
         assertThat(run.path("status").asText()).as("refusals are not failures").isEqualTo("SUCCEEDED");
         assertThat(run.path("counts").path("unreadable").asInt()).as("4 users and 3 departments").isEqualTo(7);
         assertThat(run.path("counts").path("failed").asInt()).isZero();
-        assertThat(run.path("wecomErrors").path("48009").asInt()).isEqualTo(4);
+        assertThat(run.path("wecomErrors").path("48009").asInt()).as("one user/list probe, then 4 × user/get").isEqualTo(5);
         assertThat(run.path("wecomErrors").path("60011").asInt()).isEqualTo(3);
         JsonNode user = mdmUser("u02");
         assertThat(user.path("name").isNull()).as("no invented name").isTrue();
