@@ -48,21 +48,11 @@ public final class CallbackSender {
 
     /** Sends one message; answers how the delivery went (WeCom gives up after the last try). */
     public Delivery send(String message) throws InterruptedException {
-        String encrypted = new WxCryptUtil(token, aesKey, corpId).encrypt(randomString(), message);
-        String body = "<xml><ToUserName><![CDATA[" + corpId + "]]></ToUserName><Encrypt><![CDATA[" + encrypted
-                + "]]></Encrypt><AgentID><![CDATA[" + agentId + "]]></AgentID></xml>";
+        String encrypted = encrypt(message);
         int lastStatus = -1;
         for (int attempt = 1; attempt <= TRIES; attempt++) {
-            String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
-            String nonce = randomString();
-            String signature = SHA1.gen(token, timestamp, nonce, encrypted);
-            URI uri = URI.create(callbackUrl + (callbackUrl.contains("?") ? "&" : "?") + "msg_signature=" + signature
-                    + "&timestamp=" + timestamp + "&nonce=" + URLEncoder.encode(nonce, StandardCharsets.UTF_8));
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
-                    .header("Content-Type", "text/xml; charset=UTF-8")
-                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
             try {
-                lastStatus = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                lastStatus = http.send(request(encrypted), HttpResponse.BodyHandlers.discarding()).statusCode();
                 if (lastStatus == 200) {
                     return new Delivery(true, attempt, lastStatus);
                 }
@@ -74,6 +64,31 @@ public final class CallbackSender {
             }
         }
         return new Delivery(false, TRIES, lastStatus);
+    }
+
+    /**
+     * The POST WeCom would make for {@code message}: encrypted, signed now with a fresh nonce, ready to
+     * send with any client (the load generator sends thousands a second through its own).
+     */
+    public HttpRequest sign(String message) {
+        return request(encrypt(message));
+    }
+
+    private String encrypt(String message) {
+        return new WxCryptUtil(token, aesKey, corpId).encrypt(randomString(), message);
+    }
+
+    private HttpRequest request(String encrypted) {
+        String body = "<xml><ToUserName><![CDATA[" + corpId + "]]></ToUserName><Encrypt><![CDATA[" + encrypted
+                + "]]></Encrypt><AgentID><![CDATA[" + agentId + "]]></AgentID></xml>";
+        String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+        String nonce = randomString();
+        String signature = SHA1.gen(token, timestamp, nonce, encrypted);
+        URI uri = URI.create(callbackUrl + (callbackUrl.contains("?") ? "&" : "?") + "msg_signature=" + signature
+                + "&timestamp=" + timestamp + "&nonce=" + URLEncoder.encode(nonce, StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Content-Type", "text/xml; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
     }
 
     private String randomString() {

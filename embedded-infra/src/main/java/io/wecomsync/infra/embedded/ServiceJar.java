@@ -40,13 +40,24 @@ public final class ServiceJar {
      */
     public static ServiceJar start(String name, Path jar, int port, Path logDir, Map<String, String> env,
                                    List<String> arguments) throws IOException {
+        return start(name, jar, port, logDir, env, QUICK_START, arguments);
+    }
+
+    /** JVM options for tests and the laptop: a small heap and the quick compiler, for fast start-up. */
+    public static final List<String> QUICK_START = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
+    /** As {@link #start(String, Path, int, Path, Map, List)} with these JVM options (benchmarks run the shipped ones). */
+    public static ServiceJar start(String name, Path jar, int port, Path logDir, Map<String, String> env,
+                                   List<String> jvmOptions, List<String> arguments) throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar.toAbsolutePath() + " is missing: build first (./mvnw -B -DskipTests package)");
         }
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port));
+        List<String> command = new ArrayList<>();
+        command.add(javaExecutable());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
@@ -61,6 +72,11 @@ public final class ServiceJar {
 
     public String url() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The process id, e.g. to read its resident memory. */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {

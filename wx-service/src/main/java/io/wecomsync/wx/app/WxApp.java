@@ -24,6 +24,14 @@ public final class WxApp {
         this.api = api;
     }
 
+    /**
+     * An app that only receives callbacks and makes no API calls — for tools such as the crypto
+     * benchmark. {@code encodingAesKey} is WeCom's 43-character EncodingAESKey.
+     */
+    public static WxApp callbacksOnly(String corpId, int agentId, String token, String encodingAesKey) {
+        return new WxApp(corpId, agentId, token, java.util.Base64.getDecoder().decode(encodingAesKey + "="), null);
+    }
+
     public String corpId() {
         return corpId;
     }

@@ -15,6 +15,9 @@ final class RunProgress {
 
     private static final long FLUSH_EVERY_NANOS = 2_000_000_000L;
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunProgress.class);
+
+    private final long started = System.nanoTime();
     private final long runId;
     private final Consumer<RunProgress> flush;
     private final AtomicLong lastFlush = new AtomicLong(System.nanoTime());
@@ -36,6 +39,7 @@ final class RunProgress {
     }
 
     void phase(RunPhase next) {
+        log.info("reconciliation run {}: {} after {} ms", runId, next, (System.nanoTime() - started) / 1_000_000);
         phase = next;
         lastFlush.set(System.nanoTime());
         flush.accept(this);

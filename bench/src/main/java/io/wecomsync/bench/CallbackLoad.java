@@ -1,0 +1,239 @@
+package io.wecomsync.bench;
+
+import io.wecomsync.simulator.CallbackSender;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+
+/**
+ * Sends signed, encrypted callbacks as WeCom would, either at a fixed offered rate (open loop: each
+ * latency is measured from the intended send time, so a stalled server cannot hide its queue) or from
+ * a fixed number of connections each sending its next callback when the last was answered (closed
+ * loop, for a ceiling). Latencies go to an HdrHistogram; only those of callbacks sent after the
+ * warm-up count. Every message comes from {@code messages}, numbered from 0, so all are distinct.
+ */
+final class CallbackLoad {
+
+    private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private final CallbackSender signer;
+    private final LongFunction<String> messages;
+    private final HttpClient http;
+    private final AtomicLong sequence = new AtomicLong();
+    private final AtomicLong acceptedTotal = new AtomicLong();
+
+    CallbackLoad(CallbackSender signer, LongFunction<String> messages) {
+        this.signer = signer;
+        this.messages = messages;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newFixedThreadPool(4, daemon("load-http"))).build();
+    }
+
+    /** What one phase measured. {@code latency} holds measured callbacks only; times in microseconds. */
+    record Outcome(long sent, long accepted, long refused, long failed, double seconds, Histogram latency, String firstProblem) {
+
+        double acceptedPerSecond() {
+            return seconds <= 0 ? 0 : accepted / seconds;
+        }
+
+        Map<String, Object> figures() {
+            Map<String, Object> figures = new LinkedHashMap<>();
+            figures.put("sent", sent);
+            figures.put("accepted", accepted);
+            figures.put("refused", refused);
+            figures.put("failed", failed);
+            figures.put("seconds", seconds);
+            figures.put("acceptedPerSecond", Math.round(acceptedPerSecond()));
+            figures.put("p50Ms", millis(latency.getValueAtPercentile(50)));
+            figures.put("p99Ms", millis(latency.getValueAtPercentile(99)));
+            figures.put("p999Ms", millis(latency.getValueAtPercentile(99.9)));
+            figures.put("maxMs", millis(latency.getMaxValue()));
+            figures.put("over1s", latency.getTotalCount() - latency.getCountBetweenValues(0, 1_000_000));
+            if (firstProblem != null) {
+                figures.put("firstProblem", firstProblem);
+            }
+            return figures;
+        }
+
+        private static double millis(long micros) {
+            return Math.round(micros / 100.0) / 10.0;
+        }
+    }
+
+    /** Callbacks answered 200 in every phase so far, warm-ups included: each must be stored once. */
+    long acceptedTotal() {
+        return acceptedTotal.get();
+    }
+
+    /** Open loop at {@code perSecond}: warm-up first (not counted), then {@code measure}. */
+    Outcome offered(double perSecond, Duration warmUp, Duration measure) throws InterruptedException {
+        Counters counters = new Counters(acceptedTotal);
+        Recorder recorder = new Recorder(MAX_LATENCY_NANOS / 1000, 3);
+        long intervalNanos = (long) (1e9 / perSecond);
+        long start = System.nanoTime();
+        long measureFrom = start + warmUp.toNanos();
+        long end = measureFrom + measure.toNanos();
+        List<CompletableFuture<?>> pending = new ArrayList<>();
+        for (long i = 0; ; i++) {
+            long intended = start + i * intervalNanos;
+            if (intended >= end) {
+                break;
+            }
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            boolean measured = intended >= measureFrom;
+            HttpRequest request = signer.sign(messages.apply(sequence.getAndIncrement()));
+            CompletableFuture<?> answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                    .handle((response, error) -> {
+                        counters.count(response, error, measured);
+                        if (measured) {
+                            recorder.recordValue(Math.min(MAX_LATENCY_NANOS, System.nanoTime() - intended) / 1000);
+                        }
+                        return null;
+                    });
+            if (measured) {
+                pending.add(answer);
+            }
+            pending.removeIf(CompletableFuture::isDone);
+        }
+        CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).orTimeout(90, TimeUnit.SECONDS).exceptionally(e -> null).join();
+        return counters.outcome(measure.toNanos() / 1e9, recorder.getIntervalHistogram());
+    }
+
+    /** Sends exactly {@code count} callbacks from {@code connections} senders as fast as they are answered. */
+    Outcome burst(long count, int connections) throws InterruptedException {
+        Counters counters = new Counters(acceptedTotal);
+        Recorder recorder = new Recorder(MAX_LATENCY_NANOS / 1000, 3);
+        AtomicLong left = new AtomicLong(count);
+        ExecutorService senders = Executors.newFixedThreadPool(connections, daemon("burst-sender"));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        long from = System.nanoTime();
+        for (int c = 0; c < connections; c++) {
+            senders.execute(() -> {
+                while (left.getAndDecrement() > 0) {
+                    HttpRequest request = signer.sign(messages.apply(sequence.getAndIncrement()));
+                    long sentAt = System.nanoTime();
+                    try {
+                        counters.count(client.send(request, HttpResponse.BodyHandlers.discarding()), null, true);
+                    } catch (Exception e) {
+                        counters.count(null, e, true);
+                    }
+                    recorder.recordValue(Math.min(MAX_LATENCY_NANOS, System.nanoTime() - sentAt) / 1000);
+                }
+            });
+        }
+        senders.shutdown();
+        senders.awaitTermination(1, TimeUnit.HOURS);
+        return counters.outcome((System.nanoTime() - from) / 1e9, recorder.getIntervalHistogram());
+    }
+
+    /** Closed loop from {@code connections} senders: warm-up first (not counted), then {@code measure}. */
+    Outcome closed(int connections, Duration warmUp, Duration measure) throws InterruptedException {
+        Counters counters = new Counters(acceptedTotal);
+        Recorder recorder = new Recorder(MAX_LATENCY_NANOS / 1000, 3);
+        AtomicBoolean measuring = new AtomicBoolean();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService senders = Executors.newFixedThreadPool(connections, daemon("load-sender"));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+        for (int c = 0; c < connections; c++) {
+            senders.execute(() -> {
+                while (running.get()) {
+                    HttpRequest request = signer.sign(messages.apply(sequence.getAndIncrement()));
+                    boolean measured = measuring.get();
+                    long sentAt = System.nanoTime();
+                    HttpResponse<Void> response = null;
+                    Throwable error = null;
+                    try {
+                        response = client.send(request, HttpResponse.BodyHandlers.discarding());
+                    } catch (Exception e) {
+                        error = e;
+                    }
+                    if (measured && measuring.get()) {
+                        counters.count(response, error, true);
+                        recorder.recordValue(Math.min(MAX_LATENCY_NANOS, System.nanoTime() - sentAt) / 1000);
+                    } else {
+                        counters.count(response, error, false);
+                    }
+                }
+            });
+        }
+        TimeUnit.NANOSECONDS.sleep(warmUp.toNanos());
+        recorder.reset();
+        measuring.set(true);
+        long from = System.nanoTime();
+        TimeUnit.NANOSECONDS.sleep(measure.toNanos());
+        measuring.set(false);
+        double seconds = (System.nanoTime() - from) / 1e9;
+        running.set(false);
+        senders.shutdown();
+        senders.awaitTermination(30, TimeUnit.SECONDS);
+        return counters.outcome(seconds, recorder.getIntervalHistogram());
+    }
+
+    /** Answers by kind; measured ones and all ones apart. */
+    private static final class Counters {
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong accepted = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final AtomicLong acceptedAll;
+        final java.util.concurrent.atomic.AtomicReference<String> firstProblem = new java.util.concurrent.atomic.AtomicReference<>();
+
+        Counters(AtomicLong acceptedAll) {
+            this.acceptedAll = acceptedAll;
+        }
+
+        void count(HttpResponse<?> response, Throwable error, boolean measured) {
+            boolean ok = error == null && response != null && response.statusCode() == 200;
+            if (ok) {
+                acceptedAll.incrementAndGet();
+            }
+            if (!ok) {
+                firstProblem.compareAndSet(null, error != null ? error.toString()
+                        : response == null ? "no answer" : "HTTP " + response.statusCode());
+            }
+            if (!measured) {
+                return;
+            }
+            sent.incrementAndGet();
+            if (ok) {
+                accepted.incrementAndGet();
+            } else if (error == null && response != null) {
+                refused.incrementAndGet();
+            } else {
+                failed.incrementAndGet();
+            }
+        }
+
+        Outcome outcome(double seconds, Histogram latency) {
+            return new Outcome(sent.get(), accepted.get(), refused.get(), failed.get(), Math.round(seconds * 10) / 10.0, latency,
+                    firstProblem.get());
+        }
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicLong n = new AtomicLong();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package io.wecomsync.bench;
+
+import io.wecomsync.infra.embedded.FreePorts;
+import io.wecomsync.simulator.CallbackSender;
+import io.wecomsync.simulator.Directory;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Issue 7, scenarios 1 and 2: how many callbacks a second the gateway → wx-service path accepts and
+ * stores durably (32 connections, closed loop), next to two references measured in the same run — a
+ * gateway routing to an endpoint that only reads the body, and a bare WxJava receiver called directly —
+ * then latency at fixed offered rates (open loop). The worker is off: this is the receiving path alone
+ * (scenario 3 measures applying). Afterwards every accepted callback must be stored exactly once.
+ */
+final class IngestBenchmark {
+
+    private final Path repository;
+    private final List<String> jvm;
+    private final Duration warmUp;
+    private final Duration measure;
+    private final int repeat;
+    private final int connections;
+    private final Duration latencyFor;
+    private final List<Double> rates = new ArrayList<>();
+
+    IngestBenchmark(Path repository, Map<String, String> options) {
+        this.repository = repository;
+        this.jvm = BenchJvm.options(options);
+        this.warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "90")));
+        this.measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("measure", "30")));
+        this.repeat = Integer.parseInt(options.getOrDefault("repeat", "2"));
+        this.connections = Integer.parseInt(options.getOrDefault("connections", "32"));
+        this.latencyFor = Duration.ofSeconds(Long.parseLong(options.getOrDefault("latency-seconds", "60")));
+        for (String rate : options.getOrDefault("rates", "200,1000").split(",")) {
+            rates.add(Double.parseDouble(rate.strip()));
+        }
+    }
+
+    Results run() throws Exception {
+        Results results = new Results("ingest");
+        results.raw("jvmOptions", jvm);
+        results.raw("connections", connections);
+        Path work = repository.resolve("bench/work/ingest");
+        int passThroughPort = FreePorts.find();
+        int wxJavaPort = FreePorts.find();
+        try (BenchSystem system = BenchSystem.start(work, new Directory());
+             ReferenceServers references = new ReferenceServers(passThroughPort, wxJavaPort)) {
+            system.startService(repository, "mdm-service", jvm, List.of());
+            system.startService(repository, "wx-service", jvm, List.of("--wx.inbox.worker-enabled=false",
+                    "--wx.reconcile.initial-load-when-empty=false"));
+            system.startService(repository, "gateway", jvm, List.of());
+            system.startService(repository, "gateway", "gateway-passthrough", Map.of("WX_PORT", String.valueOf(passThroughPort)),
+                    jvm, List.of());
+
+            CallbackLoad ours = load(system.url("gateway") + "/wx/callback/" + BenchSystem.AGENT, "ours");
+            CallbackLoad passThrough = load(system.url("gateway-passthrough") + "/wx/callback/" + BenchSystem.AGENT, "pass");
+            CallbackLoad wxJava = load("http://127.0.0.1:" + wxJavaPort + "/callback", "wxjava");
+
+            Map<String, List<Map<String, Object>>> ceiling = new LinkedHashMap<>();
+            for (int round = 1; round <= repeat; round++) {
+                // the first round warms each JVM up for the full time; later rounds only settle
+                Duration warm = round == 1 ? warmUp : Duration.ofSeconds(Math.min(15, warmUp.toSeconds()));
+                for (Map.Entry<String, CallbackLoad> target : Map.of("1a pass-through gateway", passThrough,
+                        "1b WxJava-only receiver", wxJava, "1 wecom-sync (gateway → wx-service → inbox)", ours).entrySet()
+                        .stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                    say("round " + round + ": " + target.getKey() + ", " + connections + " connections, warm-up " + warm.toSeconds() + " s");
+                    CallbackLoad.Outcome outcome = target.getValue().closed(connections, warm, measure);
+                    say("  " + outcome.figures());
+                    ceiling.computeIfAbsent(target.getKey(), k -> new ArrayList<>()).add(outcome.figures());
+                }
+            }
+            results.raw("ceiling", ceiling);
+            ceiling.forEach((name, rounds) -> {
+                results.row("ceiling " + name, "scenario " + name + ": accepted/s (each round)", column(rounds, "acceptedPerSecond"), "");
+                results.row("ceiling p99 " + name, "scenario " + name + ": p99 ms (each round)", column(rounds, "p99Ms"), "");
+            });
+
+            Map<String, List<Map<String, Object>>> latency = new LinkedHashMap<>();
+            for (double rate : rates) {
+                for (int round = 1; round <= repeat; round++) {
+                    say("round " + round + ": wecom-sync at " + rate + "/s offered for " + latencyFor.toSeconds() + " s");
+                    CallbackLoad.Outcome outcome = ours.offered(rate, Duration.ofSeconds(5), latencyFor);
+                    say("  " + outcome.figures());
+                    latency.computeIfAbsent(String.valueOf((int) rate), k -> new ArrayList<>()).add(outcome.figures());
+                }
+            }
+            results.raw("latency", latency);
+            latency.forEach((rate, rounds) -> {
+                results.row("latency p50 " + rate, "scenario 2 at " + rate + "/s: p50 ms", column(rounds, "p50Ms"), "");
+                results.row("latency p99 " + rate, "scenario 2 at " + rate + "/s: p99 ms", column(rounds, "p99Ms"),
+                        rate.equals("200") ? "≤ 20" : "");
+                results.row("latency p999 " + rate, "scenario 2 at " + rate + "/s: p99.9 ms", column(rounds, "p999Ms"), "");
+                results.row("latency over1s " + rate, "scenario 2 at " + rate + "/s: answers slower than 1 s", column(rounds, "over1s"),
+                        rate.equals("1000") ? "0" : "");
+            });
+
+            long accepted = ours.acceptedTotal();
+            long stored = count(system, "SELECT COUNT(*) FROM wx_inbox_event WHERE source = 'CALLBACK'");
+            results.row("acceptedTotal", "callbacks wecom-sync answered 200 (all phases)", accepted, "");
+            results.row("storedTotal", "callbacks stored in the inbox", stored, "= accepted");
+            say("accepted " + accepted + ", stored " + stored);
+        }
+        return results;
+    }
+
+    private static CallbackLoad load(String url, String prefix) {
+        CallbackSender signer = new CallbackSender(url, BenchSystem.CORP, BenchSystem.CALLBACK_TOKEN, BenchSystem.AES_KEY,
+                BenchSystem.AGENT, Duration.ZERO);
+        return new CallbackLoad(signer, new LoadMessages(prefix, 5000));
+    }
+
+    private static String column(List<Map<String, Object>> rounds, String key) {
+        return String.join(" / ", rounds.stream().map(r -> String.valueOf(r.get(key))).toList());
+    }
+
+    private static long count(BenchSystem system, String sql) throws Exception {
+        try (Connection connection = system.database("wecom_wx"); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println(line);
+    }
+}
