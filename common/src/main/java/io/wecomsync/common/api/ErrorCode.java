@@ -21,7 +21,9 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(41501, 415),
     INTERNAL_ERROR(50000, 500),
     CRM_UNAVAILABLE(50201, 502),
-    DATABASE_UNAVAILABLE(50301, 503);
+    DATABASE_UNAVAILABLE(50301, 503),
+    /** More requests at once than the service takes: try again shortly (WeCom retries callbacks by itself). */
+    OVERLOADED(50302, 503);
 
     private final int code;
     private final int httpStatus;
