@@ -43,6 +43,7 @@ final class BenchSystem implements AutoCloseable {
     private final Map<String, ServiceJar> services = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Double> startSeconds = new LinkedHashMap<>();
+    private boolean closed;
 
     private BenchSystem(Path work, EmbeddedMariaDb mariaDb, EmbeddedRedis redis, WeComApiServer simulator) {
         this.work = work;
@@ -59,7 +60,10 @@ final class BenchSystem implements AutoCloseable {
         mariaDb.createDatabase("wecom_wx");
         EmbeddedRedis redis = EmbeddedRedis.start(FreePorts.find(), null);
         WeComApiServer simulator = new WeComApiServer(directory, CORP, FreePorts.find());
-        return new BenchSystem(work, mariaDb, redis, simulator);
+        BenchSystem system = new BenchSystem(work, mariaDb, redis, simulator);
+        // Ctrl-C or a kill must not leave the service processes running
+        Runtime.getRuntime().addShutdownHook(new Thread(system::close, "bench-system-stop"));
+        return system;
     }
 
     /** Starts {@code service} from its jar in the repository and waits until it is healthy. */
@@ -138,7 +142,11 @@ final class BenchSystem implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         List<ServiceJar> reversed = new ArrayList<>(services.values());
         Collections.reverse(reversed);
         reversed.forEach(ServiceJar::stop);

@@ -95,6 +95,8 @@ final class IngestBenchmark {
             }
             results.raw("latency", latency);
             latency.forEach((rate, rounds) -> {
+                results.row("latency accepted " + rate, "scenario 2 at " + rate + "/s: answered 200 of sent",
+                        String.join(" / ", rounds.stream().map(r -> r.get("accepted") + " of " + r.get("sent")).toList()), "all");
                 results.row("latency p50 " + rate, "scenario 2 at " + rate + "/s: p50 ms", column(rounds, "p50Ms"), "");
                 results.row("latency p99 " + rate, "scenario 2 at " + rate + "/s: p99 ms", column(rounds, "p99Ms"),
                         rate.equals("200") ? "≤ 20" : "");
