@@ -6,7 +6,8 @@ import java.util.List;
 public sealed interface HandlerOutcome {
 
     /**
-     * Applied. {@code followUps} are stored in the same transaction that marks the event DONE;
+     * Applied. {@code followUps} are stored in the same transaction that marks the event DONE — unless
+     * one for the same entity is already waiting: a follow-up must re-read the current state when it runs;
      * {@code note} (e.g. a WeCom error that left details unknown) is kept on the event.
      */
     record Done(List<InboundEvent> followUps, String note) implements HandlerOutcome {

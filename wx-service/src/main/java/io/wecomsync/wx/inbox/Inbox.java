@@ -70,6 +70,20 @@ public class Inbox {
         }
     }
 
+    /**
+     * A follow-up re-reads the current state when it runs (a CRM push sends the user as mdm-service
+     * holds it then), so one already waiting for the same entity covers this one too: it is not stored
+     * twice. In a burst of updates to the same users this halves the work; a follow-up already
+     * running does not count, as it may have read the state before this change.
+     */
+    private void insertFollowUp(InboundEvent event) {
+        if (mapper.hasWaiting(event.entityKey())) {
+            metrics.coalesced(event);
+            return;
+        }
+        insert(event);
+    }
+
     private StoreResult insert(InboundEvent event) {
         try {
             mapper.insert(row(event, clock.instant()));
@@ -129,7 +143,7 @@ public class Inbox {
                 return false;
             }
             if (outcome instanceof HandlerOutcome.Done done) {
-                done.followUps().forEach(this::insert);
+                done.followUps().forEach(this::insertFollowUp);
             }
             return true;
         }));

@@ -87,6 +87,13 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
             """)
     int insertAll(@Param("rows") List<InboxEventEntity> rows);
 
+    /** Whether an event of {@code entityKey} is queued and not started (PENDING, or FAILED awaiting its retry). */
+    @Select("""
+            SELECT COUNT(*) > 0 FROM wx_inbox_event FORCE INDEX (idx_inbox_entity)
+            WHERE entity_key = #{entityKey} AND status IN ('PENDING', 'FAILED')
+            """)
+    boolean hasWaiting(@Param("entityKey") String entityKey);
+
     @Select("SELECT status, COUNT(*) AS n FROM wx_inbox_event GROUP BY status")
     List<Map<String, Object>> countByStatus();
 

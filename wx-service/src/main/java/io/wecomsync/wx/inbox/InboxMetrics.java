@@ -45,6 +45,12 @@ class InboxMetrics {
         counter("wecom.inbox.retried", event).increment();
     }
 
+    /** A follow-up not stored because one for the same entity was already waiting. */
+    void coalesced(InboundEvent event) {
+        Counter.builder("wecom.inbox.coalesced").tag("type", event.eventType())
+                .description("follow-ups covered by one already waiting").register(registry).increment();
+    }
+
     void dead(InboxEvent event) {
         counter("wecom.inbox.dead", event).increment();
     }

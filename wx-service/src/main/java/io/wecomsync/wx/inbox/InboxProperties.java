@@ -33,7 +33,7 @@ import java.util.Map;
 public record InboxProperties(
         @DefaultValue("true") boolean workerEnabled,
         @Min(1) @Max(500) @DefaultValue("50") int batchSize,
-        @Min(1) @Max(64) @DefaultValue("4") int concurrency,
+        @Min(1) @Max(64) @DefaultValue("16") int concurrency,
         @NotNull @DefaultValue("500ms") Duration pollInterval,
         @NotNull @DefaultValue("60s") Duration lease,
         @Valid @NotNull @DefaultValue Retry retry,

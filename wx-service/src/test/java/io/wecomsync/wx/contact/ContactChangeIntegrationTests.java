@@ -63,6 +63,19 @@ class ContactChangeIntegrationTests extends WxIntegrationTest {
     }
 
     @Test
+    void aCrmPushStillWaitingCoversTheUsersNextChangeToo() {
+        changeSettings(java.util.Map.of("wx.inbox.batch-size", 1)); // one event per round: the push waits behind the second change
+        postWithoutReader(contactChange(CORP_WITHOUT_READER, "update_user", T, "UserID", "zhangsan", "Position", "工程师"));
+        postWithoutReader(contactChange(CORP_WITHOUT_READER, "update_user", T + 1, "UserID", "zhangsan", "Position", "架构师"));
+
+        assertThat(drain()).as("two changes, one push").isEqualTo(3);
+
+        MDM.verify(2, putRequestedFor(urlPathEqualTo("/users/by-wx/" + CORP_WITHOUT_READER + "/zhangsan")));
+        MDM.verify(1, postRequestedFor(urlPathEqualTo("/users/900001/crm-sync")));
+        assertThat(statuses()).containsExactly("DONE", "DONE", "DONE");
+    }
+
+    @Test
     void updateUserSendsOnlyWhatChanged() {
         postWithoutReader(contactChange(CORP_WITHOUT_READER, "update_user", T, "UserID", "lisi", "Position", "架构师"));
 
