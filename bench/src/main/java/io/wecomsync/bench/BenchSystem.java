@@ -84,6 +84,7 @@ final class BenchSystem implements AutoCloseable {
                 "MDM_PORT", String.valueOf(port("mdm-service")),
                 "WX_PORT", String.valueOf(port("wx-service")),
                 "LOCAL_SIMULATOR_PORT", String.valueOf(java.net.URI.create(simulator.baseUrl()).getPort())));
+        variables.put("MALLOC_ARENA_MAX", "2"); // as the Dockerfiles ship
         variables.putAll(env);
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=local"));
         args.addAll(arguments);
