@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wecomsync.common.security.Scopes;
 import io.wecomsync.infra.embedded.FreePorts;
-import io.wecomsync.infra.embedded.TestInfrastructure;
 import io.wecomsync.simulator.Directory;
 import io.wecomsync.simulator.WeComApiServer;
 import io.wecomsync.wx.MdmServiceProcess;
@@ -23,10 +22,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +44,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     private static final MdmServiceProcess MDM_SERVICE = new MdmServiceProcess(FreePorts.find(), "mdm_reconcile");
     private static final Directory DIRECTORY = new Directory();
-    private static final WeComApiServer WECOM_API = simulator();
+    private static final WeComApiServer WECOM_API = ReconcileFixtures.simulator(DIRECTORY, CORP_WITH_READER);
 
     @Autowired
     ObjectMapper json;
@@ -85,7 +80,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
         }
         jdbc.update("DELETE FROM wx_reconcile_deletion");
         jdbc.update("DELETE FROM wx_reconcile_run");
-        emptyMdmDatabase();
+        ReconcileFixtures.emptyDatabase(MDM_SERVICE.database());
     }
 
     /** The simulator's tokens are not the WireMock WeCom's: other test classes must fetch their own again. */
@@ -96,7 +91,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     @Test
     void anInitialLoadFillsAnEmptyMdmServiceWithTheWholeDirectory() throws Exception {
-        seed(10);
+        ReconcileFixtures.seed(DIRECTORY, 10);
 
         JsonNode run = reconcile(false);
 
@@ -127,7 +122,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     @Test
     void aSecondRunWithNothingChangedWritesNothing() throws Exception {
-        seed(10);
+        ReconcileFixtures.seed(DIRECTORY, 10);
         reconcile(false);
         int stored = changeEventsStored();
 
@@ -143,7 +138,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     @Test
     void changesBetweenRunsAreApplied() throws Exception {
-        seed(10);
+        ReconcileFixtures.seed(DIRECTORY, 10);
         reconcile(false);
         DIRECTORY.put(new Directory.User("u04", "新名字", List.of(2L, 3L), 2L, "组长", null, null, null, 1));
         DIRECTORY.put(new Directory.User("u11", "新同事", List.of(3L), 3L, "销售", null, null, null, 1));
@@ -169,7 +164,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     @Test
     void aUserRemovedInWeComIsSoftDeleted() throws Exception {
-        seed(10);
+        ReconcileFixtures.seed(DIRECTORY, 10);
         reconcile(false);
         DIRECTORY.removeUser("u05");
 
@@ -185,7 +180,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     @Test
     void aFailedReadMeansNoDeletionAtAll() throws Exception {
-        seed(10);
+        ReconcileFixtures.seed(DIRECTORY, 10);
         reconcile(false);
         DIRECTORY.removeUser("u05");
         DIRECTORY.put(new Directory.User("u12", "新人", List.of(2L), 2L, null, null, null, null, 1));
@@ -204,7 +199,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     @Test
     void deletionsAboveTheGuardWaitForAnOperatorAndAreAppliedOnceConfirmed() throws Exception {
-        seed(10);
+        ReconcileFixtures.seed(DIRECTORY, 10);
         reconcile(false);
         for (String userId : List.of("u01", "u02", "u03", "u04")) {
             DIRECTORY.removeUser(userId);
@@ -235,7 +230,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     @Test
     void rejectedDeletionsAreDropped() throws Exception {
-        seed(10);
+        ReconcileFixtures.seed(DIRECTORY, 10);
         reconcile(false);
         for (String userId : List.of("u01", "u02", "u03", "u04", "u06")) {
             DIRECTORY.removeUser(userId);
@@ -256,7 +251,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     @Test
     void aDryRunReportsThePlanAndAppliesNothing() throws Exception {
-        seed(10);
+        ReconcileFixtures.seed(DIRECTORY, 10);
 
         JsonNode run = await(start(true));
 
@@ -272,7 +267,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     @Test
     void twoStartsAtOnceMakeOneRun() throws Exception {
-        seed(10);
+        ReconcileFixtures.seed(DIRECTORY, 10);
         changeSettings(Map.of("wx.reconcile.rate-per-minute", 120)); // 2 reads a second: the run takes seconds
         CountDownLatch go = new CountDownLatch(1);
         Callable<ResponseEntity<String>> startRun = () -> {
@@ -299,7 +294,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     @Test
     void aRunWhoseInstanceDiedIsGivenUpAndTheNextOneRuns() throws Exception {
-        seed(2);
+        ReconcileFixtures.seed(DIRECTORY, 2);
         jdbc.update("""
                 INSERT INTO wx_reconcile_run (corp_id, running_corp, trigger_type, dry_run, status, phase, instance,
                                               started_at, heartbeat_at)
@@ -315,7 +310,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     @Test
     void anIdOnlyDirectoryLeavesUnreadableFieldsUnknownAndCountsThem() throws Exception {
-        seed(4);
+        ReconcileFixtures.seed(DIRECTORY, 4);
         WECOM_API.setApiError("user/list", 48009); // refused: users are read one by one
         WECOM_API.setApiError("user/get", 48009);
         WECOM_API.setApiError("department/get", 60011);
@@ -342,7 +337,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     @Test
     void theInitialLoadAtStartUpRunsOnlyForAnEmptyCorpNeverLoadedBefore() throws Exception {
-        seed(3);
+        ReconcileFixtures.seed(DIRECTORY, 3);
 
         initialLoad.load(CORP_WITH_READER, 1);
         long first = awaitAnyRun();
@@ -374,19 +369,6 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
     }
 
     // --- helpers ---
-
-    /** Departments 1 (root), 2 and 3; users u01…uNN alternating between 2 and 3; tag 7 with u01, u02 and department 3. */
-    private static void seed(int users) {
-        DIRECTORY.put(new Directory.Department(1, "总部", 0, 1));
-        DIRECTORY.put(new Directory.Department(2, "研发部", 1, 2));
-        DIRECTORY.put(new Directory.Department(3, "销售部", 1, 3));
-        for (int i = 1; i <= users; i++) {
-            long department = i % 2 == 0 ? 2 : 3;
-            DIRECTORY.put(new Directory.User(String.format("u%02d", i), "员工" + i, List.of(department), department,
-                    "工程师", "1380000" + String.format("%04d", i), null, null, 1));
-        }
-        DIRECTORY.put(new Directory.Tag(7, "骨干", Set.of("u01", "u02"), Set.of(3L)));
-    }
 
     private long start(boolean dryRun) throws Exception {
         ResponseEntity<String> answer = http.postForEntity("/admin/reconcile/runs?corpId=" + CORP_WITH_READER + "&dryRun=" + dryRun,
@@ -440,31 +422,4 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
                 .header("Authorization", "Bearer " + token(Scopes.MDM_READ)).retrieve().body(String.class));
     }
 
-    /** Empties every table of this class's mdm-service database but Flyway's history. */
-    private static void emptyMdmDatabase() throws Exception {
-        TestInfrastructure.TestDatabase db = MDM_SERVICE.database();
-        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
-             Statement statement = connection.createStatement()) {
-            List<String> tables = new ArrayList<>();
-            try (ResultSet rows = statement.executeQuery("SELECT table_name FROM information_schema.tables "
-                    + "WHERE table_schema = DATABASE() AND table_name <> 'flyway_schema_history'")) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-            statement.execute("SET FOREIGN_KEY_CHECKS = 0");
-            for (String table : tables) {
-                statement.execute("DELETE FROM `" + table + "`");
-            }
-            statement.execute("SET FOREIGN_KEY_CHECKS = 1");
-        }
-    }
-
-    private static WeComApiServer simulator() {
-        try {
-            return new WeComApiServer(DIRECTORY, CORP_WITH_READER, 0);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
