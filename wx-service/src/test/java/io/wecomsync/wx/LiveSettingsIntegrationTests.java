@@ -29,13 +29,13 @@ class LiveSettingsIntegrationTests extends WxIntegrationTest {
     @Test
     void aChangedInboxRetrySettingIsUsedByTheNextRetry() {
         MDM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(503)));
-        changeSettings(Map.of("wx.inbox.retry.max-attempts", "1"));
+        changeSettings(Map.of("wx.inbox.retry.max-age", "1ms"));
 
         post(contactChange(CORP_WITH_READER, "update_user", T, "UserID", "live1", "Position", "p"));
         worker.runOnce();
 
         assertThat(jdbc.queryForObject("SELECT status FROM wx_inbox_event", String.class))
-                .as("with one attempt allowed, the first failure is final").isEqualTo("DEAD");
+                .as("with the age limit lowered, waiting for mdm-service ends at once").isEqualTo("DEAD");
     }
 
     @Test

@@ -58,6 +58,10 @@ class WxAppsConfiguration {
         storage.setBaseApiUrl(baseUrl);
         WxCpServiceImpl service = new WxCpServiceImpl();
         service.setWxCpConfigStorage(storage);
+        // WxJava retries WeCom's "system busy" (-1) itself, by default five times sleeping up to 31 s in all;
+        // the inbox retries busy answers on its own schedule, so one call stays well inside a lease
+        service.setMaxRetryTimes(2);
+        service.setRetrySleepMillis(300);
         return service;
     }
 

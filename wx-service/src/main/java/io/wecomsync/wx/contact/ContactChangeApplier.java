@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Routes each inbox event to its handler by event and ChangeType, and turns failures into outcomes:
- * mdm-service or WeCom unavailable → retry later; mdm-service refusing the data or a broken message →
+ * mdm-service, WeCom or the token store unavailable → wait (no attempt used up); mdm-service refusing the data or a broken message →
  * DEAD; anything we do not apply → IGNORED.
  */
 @Component
@@ -43,7 +43,7 @@ class ContactChangeApplier implements InboxEventHandler {
         try {
             return route(event, message);
         } catch (MdmUnavailableException | WeComBusyException e) {
-            return new HandlerOutcome.Retry(e.getMessage());
+            return new HandlerOutcome.Wait(e.getMessage());
         } catch (MdmRejectedException e) {
             return new HandlerOutcome.Dead(e.getMessage());
         } catch (IllegalArgumentException e) {

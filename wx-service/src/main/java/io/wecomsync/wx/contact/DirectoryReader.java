@@ -8,6 +8,7 @@ import me.chanjar.weixin.common.error.WxRuntimeException;
 import me.chanjar.weixin.cp.bean.WxCpDepart;
 import me.chanjar.weixin.cp.bean.WxCpTagGetResult;
 import me.chanjar.weixin.cp.bean.WxCpUser;
+import org.redisson.client.RedisException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -55,6 +56,10 @@ class DirectoryReader {
         } catch (WxRuntimeException e) {
             log.info("WeCom {} for corp {} failed: {}", api, corpId, e.getClass().getSimpleName());
             return Lookup.busy(api, null);
+        } catch (RedisException e) {
+            // the access token lives in Redis: without it no WeCom call can be made, yet nothing is wrong with the event
+            log.info("WeCom {} for corp {}: token store unavailable ({})", api, corpId, e.getClass().getSimpleName());
+            return new Lookup<>(null, true, api + ": the token store (Redis) is unavailable");
         }
     }
 

@@ -17,7 +17,18 @@ public sealed interface HandlerOutcome {
     record Ignored(String reason) implements HandlerOutcome {
     }
 
-    /** A failure that may pass (timeouts, 5xx, WeCom busy): tried again after a backoff. */
+    /**
+     * A dependency was unavailable (mdm-service down, 5xx or time-out, its circuit breaker open, WeCom
+     * busy, Redis down, a 401/403 an operator must fix): tried again after a capped backoff. Waiting does
+     * not use up attempts — an outage of any length never makes an event DEAD; only the age limit does.
+     */
+    record Wait(String error) implements HandlerOutcome {
+    }
+
+    /**
+     * A failure of this event that may pass but is not an outage (e.g. an unexpected error while applying
+     * it): tried again after a backoff, and DEAD after the last attempt.
+     */
     record Retry(String error) implements HandlerOutcome {
     }
 

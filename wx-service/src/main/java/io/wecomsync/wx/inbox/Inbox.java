@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -113,7 +114,11 @@ public class Inbox {
         return row;
     }
 
-    /** Claims up to {@code limit} due events, at most one per entity, for {@code owner}. */
+    /**
+     * Claims up to {@code limit} due events, at most one per entity, for {@code owner}. Each is decoded
+     * on its own: one whose stored message cannot be decrypted (a key removed too early, a damaged row)
+     * is DEAD at once with its reason, and the others go on.
+     */
     List<InboxEvent> claim(String owner, int limit) {
         Instant now = clock.instant();
         List<Long> claimed = claimTransaction.execute(status -> {
@@ -130,16 +135,45 @@ public class Inbox {
         if (claimed == null || claimed.isEmpty()) {
             return List.of();
         }
-        return mapper.selectByIds(claimed).stream().map(this::toEvent).toList();
+        List<InboxEvent> events = new ArrayList<>(claimed.size());
+        for (InboxEventEntity row : mapper.selectByIds(claimed)) {
+            String payload;
+            try {
+                payload = cipher.open(row.getPayload());
+            } catch (RuntimeException e) {
+                finish(toEvent(row, null), owner, new HandlerOutcome.Dead("stored message cannot be decrypted ("
+                        + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+                continue;
+            }
+            events.add(toEvent(row, payload));
+        }
+        return events;
     }
 
-    /** Records the outcome of an event {@code owner} holds. A lost lease (another worker took over) changes nothing. */
+    /**
+     * Extends the leases {@code owner} holds on {@code events} while it is still applying them; answers
+     * how many it still held (fewer means a lease ran out first and the event may be applied elsewhere).
+     */
+    int renew(String owner, List<Long> events) {
+        if (events.isEmpty()) {
+            return 0;
+        }
+        Instant now = clock.instant();
+        return mapper.renew(events, owner, now.plus(settings.current().lease()), now);
+    }
+
+    /**
+     * Records the outcome of an event under the claim it was handed out with. A lost claim (the lease ran
+     * out and the event was claimed again) changes nothing: its follow-ups are not stored either.
+     */
     void finish(InboxEvent event, String owner, HandlerOutcome outcome) {
         Instant now = clock.instant();
         Resolution resolution = resolve(event, outcome, now);
+        int waited = outcome instanceof HandlerOutcome.Wait ? 1 : 0;
         boolean finished = Boolean.TRUE.equals(transaction.execute(status -> {
-            if (mapper.finish(event.id(), owner, resolution.status().name(), resolution.nextAttemptAt(),
-                    trim(resolution.note()), resolution.status() == EventStatus.FAILED ? null : now, now) != 1) {
+            if (mapper.finish(event.id(), owner, event.leaseVersion(), resolution.status().name(),
+                    resolution.nextAttemptAt(), trim(resolution.note()), waited,
+                    resolution.status() == EventStatus.FAILED ? null : now, now) != 1) {
                 return false;
             }
             if (outcome instanceof HandlerOutcome.Done done) {
@@ -148,6 +182,7 @@ public class Inbox {
             return true;
         }));
         if (!finished) {
+            metrics.claimLost(event);
             return;
         }
         switch (resolution.status()) {
@@ -157,7 +192,13 @@ public class Inbox {
                     signal.wake();
                 }
             }
-            case FAILED -> metrics.retried(event);
+            case FAILED -> {
+                if (waited == 1) {
+                    metrics.waited(event);
+                } else {
+                    metrics.retried(event);
+                }
+            }
             case DEAD -> metrics.dead(event);
             default -> {
                 // IGNORED needs no meter of its own: it shows in the counts by status
@@ -175,23 +216,35 @@ public class Inbox {
         if (outcome instanceof HandlerOutcome.Dead dead) {
             return new Resolution(EventStatus.DEAD, now, dead.error());
         }
-        HandlerOutcome.Retry retry = (HandlerOutcome.Retry) outcome;
-        if (event.attempt() >= settings.current().retry().maxAttempts()) {
-            return new Resolution(EventStatus.DEAD, now, "gave up after " + event.attempt() + " attempts: " + retry.error());
+        InboxProperties.Retry retry = settings.current().retry();
+        boolean tooOld = Duration.between(event.receivedAt(), now).compareTo(retry.maxAge()) > 0;
+        if (outcome instanceof HandlerOutcome.Wait wait) {
+            if (tooOld) {
+                return new Resolution(EventStatus.DEAD, now, "not applied within " + retry.maxAge() + ": " + wait.error());
+            }
+            Duration delay = Backoff.after(event.waits() + 1, retry.forWaiting(), ThreadLocalRandom.current()::nextDouble);
+            return new Resolution(EventStatus.FAILED, now.plus(delay), "waiting: " + wait.error());
         }
-        Duration wait = Backoff.after(event.attempt(), settings.current().retry(), ThreadLocalRandom.current()::nextDouble);
-        return new Resolution(EventStatus.FAILED, now.plus(wait), retry.error());
+        HandlerOutcome.Retry failed = (HandlerOutcome.Retry) outcome;
+        if (event.attempt() >= retry.maxAttempts()) {
+            return new Resolution(EventStatus.DEAD, now, "gave up after " + event.attempt() + " attempts: " + failed.error());
+        }
+        if (tooOld) {
+            return new Resolution(EventStatus.DEAD, now, "not applied within " + retry.maxAge() + ": " + failed.error());
+        }
+        Duration delay = Backoff.after(event.attempt(), retry, ThreadLocalRandom.current()::nextDouble);
+        return new Resolution(EventStatus.FAILED, now.plus(delay), failed.error());
     }
 
     /** The status an outcome leads to, when the event is next due, and what to note on it. */
     private record Resolution(EventStatus status, Instant nextAttemptAt, String note) {
     }
 
-    private InboxEvent toEvent(InboxEventEntity row) {
+    private static InboxEvent toEvent(InboxEventEntity row, String payload) {
         return new InboxEvent(row.getId(), row.getCorpId(), row.getAgentId(),
                 InboundEvent.EventSource.valueOf(row.getSource()), row.getEventType(), row.getChangeType(),
-                row.getEntityKey(), row.getEventTime(), cipher.open(row.getPayload()), row.getAttempts(),
-                row.getReceivedAt());
+                row.getEntityKey(), row.getEventTime(), payload, row.getAttempts(), row.getWaits(),
+                row.getReceivedAt(), row.getLeaseVersion());
     }
 
     static String dedupeKey(String corpId, String payload) {

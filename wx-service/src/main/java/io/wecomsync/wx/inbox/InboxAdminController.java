@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
-/** The inbox for operators: list and inspect events (personal data masked), counts, replay. */
+/** The inbox for operators: list and inspect events (personal data masked), counts, replay, skip. */
 @RestController
 @RequestMapping("/admin/inbox")
 class InboxAdminController {
@@ -66,6 +66,22 @@ class InboxAdminController {
             throw ApiException.invalid("corpId is required");
         }
         return Result.ok(Map.of("replayed", queries.replayDead(corpId)));
+    }
+
+    /**
+     * Sets a DEAD event aside for good (with the operator's reason) so the later events of its entity,
+     * which wait behind it, are applied.
+     */
+    @PostMapping("/events/{id}/skip")
+    Result<Map<String, Integer>> skip(@PathVariable long id, @RequestParam(required = false) String reason) {
+        if (reason == null || reason.isBlank() || reason.length() > 500) {
+            throw ApiException.invalid("reason is required (at most 500 characters): say why the event is skipped");
+        }
+        InboxQueries.InboxEventView event = queries.get(id).orElseThrow(() -> notFound(id));
+        if (!event.status().equals("DEAD")) {
+            throw new ApiException(ErrorCode.CONFLICT, "event " + id + " is " + event.status() + "; only DEAD events can be skipped");
+        }
+        return Result.ok(Map.of("skipped", queries.skip(id, reason.strip())));
     }
 
     @GetMapping("/counts")

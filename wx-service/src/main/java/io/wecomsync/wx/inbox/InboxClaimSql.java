@@ -14,13 +14,14 @@ package io.wecomsync.wx.inbox;
  *       one full scan per candidate, seconds per claim with 40,000 events queued.</li>
  * </ul>
  * Across entities, events are taken in the order they fell due; within an entity, event-time order
- * holds (an earlier unfinished event, or one under a live lease, blocks the rest).
+ * holds (an earlier unfinished or DEAD event, or one under a live lease, blocks the rest: events behind a
+ * DEAD head wait until it is replayed or skipped).
  */
 public final class InboxClaimSql {
 
     /** Another event {@code p} of the same entity that must go first (or is being applied right now). */
     private static final String BLOCKS = """
-            p.status IN ('PENDING', 'FAILED', 'PROCESSING') AND p.id <> e.id
+            p.status IN ('PENDING', 'FAILED', 'PROCESSING', 'DEAD') AND p.id <> e.id
                  AND ((p.status = 'PROCESSING' AND p.lease_until >= #{now})
                       OR p.event_time < e.event_time OR (p.event_time = e.event_time AND p.id < e.id))""";
 

@@ -2,7 +2,13 @@ package io.wecomsync.wx.inbox;
 
 import java.time.Instant;
 
-/** A claimed event as a handler sees it, with the decrypted message in {@code payload}. */
+/**
+ * A claimed event as a handler sees it, with the decrypted message in {@code payload}.
+ * {@code attempt} counts the tries that could fail it, this one included; {@code waits} the earlier tries
+ * that found a dependency unavailable, which never make it DEAD;
+ * {@code leaseVersion} names this claim: finishing or renewing needs it, so a claim that was taken
+ * over changes nothing.
+ */
 public record InboxEvent(
         long id,
         String corpId,
@@ -14,5 +20,7 @@ public record InboxEvent(
         Instant eventTime,
         String payload,
         int attempt,
-        Instant receivedAt) {
+        int waits,
+        Instant receivedAt,
+        long leaseVersion) {
 }

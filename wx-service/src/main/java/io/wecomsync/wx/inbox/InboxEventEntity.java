@@ -31,6 +31,8 @@ public class InboxEventEntity {
     private Instant receivedAt;
     private Instant updatedAt;
     private Instant doneAt;
+    private Long leaseVersion;
+    private Integer waits;
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
@@ -72,4 +74,8 @@ public class InboxEventEntity {
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public Instant getDoneAt() { return doneAt; }
     public void setDoneAt(Instant doneAt) { this.doneAt = doneAt; }
+    public Long getLeaseVersion() { return leaseVersion; }
+    public void setLeaseVersion(Long leaseVersion) { this.leaseVersion = leaseVersion; }
+    public Integer getWaits() { return waits; }
+    public void setWaits(Integer waits) { this.waits = waits; }
 }

@@ -41,23 +41,48 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
             <script>
             UPDATE wx_inbox_event
             SET status = 'PROCESSING', lease_owner = #{owner}, lease_until = #{leaseUntil},
-                attempts = attempts + 1, updated_at = #{now}
+                lease_version = lease_version + 1, attempts = attempts + 1, updated_at = #{now}
             WHERE id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
             </script>
             """)
     int markClaimed(@Param("ids") List<Long> ids, @Param("owner") String owner,
                     @Param("leaseUntil") Instant leaseUntil, @Param("now") Instant now);
 
-    /** Finishes an event this worker still holds; 0 when its lease was lost to another worker. */
+    /**
+     * Finishes an event under the claim {@code owner}/{@code leaseVersion}; 0 when that claim was lost
+     * (its lease ran out and another worker, or this one again, took the event). A try that only waited
+     * for a dependency gives its attempt back ({@code waited}) and counts as a wait instead.
+     */
     @Update("""
             UPDATE wx_inbox_event
             SET status = #{status}, next_attempt_at = #{nextAttemptAt}, last_error = #{lastError},
+                attempts = attempts - #{waited}, waits = waits + #{waited},
                 lease_owner = NULL, lease_until = NULL, updated_at = #{now}, done_at = #{doneAt}
-            WHERE id = #{id} AND lease_owner = #{owner} AND status = 'PROCESSING'
+            WHERE id = #{id} AND lease_owner = #{owner} AND lease_version = #{leaseVersion} AND status = 'PROCESSING'
             """)
-    int finish(@Param("id") long id, @Param("owner") String owner, @Param("status") String status,
-               @Param("nextAttemptAt") Instant nextAttemptAt, @Param("lastError") String lastError,
+    int finish(@Param("id") long id, @Param("owner") String owner, @Param("leaseVersion") long leaseVersion,
+               @Param("status") String status, @Param("nextAttemptAt") Instant nextAttemptAt,
+               @Param("lastError") String lastError, @Param("waited") int waited,
                @Param("doneAt") Instant doneAt, @Param("now") Instant now);
+
+    /** Extends the leases {@code owner} still holds on {@code ids}; answers how many it still held. */
+    @Update("""
+            <script>
+            UPDATE wx_inbox_event SET lease_until = #{leaseUntil}
+            WHERE id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+              AND lease_owner = #{owner} AND status = 'PROCESSING' AND lease_until &gt;= #{now}
+            </script>
+            """)
+    int renew(@Param("ids") List<Long> ids, @Param("owner") String owner, @Param("leaseUntil") Instant leaseUntil,
+              @Param("now") Instant now);
+
+    /** Sets a DEAD event aside for good, so the later events of its entity go on; answers 0 when it is not DEAD. */
+    @Update("""
+            UPDATE wx_inbox_event
+            SET status = 'SKIPPED', last_error = #{note}, updated_at = #{now}, done_at = #{now}
+            WHERE id = #{id} AND status = 'DEAD'
+            """)
+    int skip(@Param("id") long id, @Param("note") String note, @Param("now") Instant now);
 
     /** Puts DEAD or IGNORED events back in line; answers how many. */
     @Update("""
@@ -94,6 +119,19 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
             """)
     boolean hasWaiting(@Param("entityKey") String entityKey);
 
+    /** The first DEAD event of the same entity (by either key) that comes before the given one; null when none. */
+    @Select("""
+            <script>
+            SELECT MIN(id) FROM wx_inbox_event
+            WHERE status = 'DEAD' AND id &lt;&gt; #{id}
+              AND (entity_key = #{key} OR alt_entity_key = #{key}
+                   <if test="altKey != null"> OR entity_key = #{altKey} OR alt_entity_key = #{altKey}</if>)
+              AND (event_time &lt; #{eventTime} OR (event_time = #{eventTime} AND id &lt; #{id}))
+            </script>
+            """)
+    Long deadAhead(@Param("id") long id, @Param("key") String key, @Param("altKey") String altKey,
+                   @Param("eventTime") Instant eventTime);
+
     @Select("SELECT status, COUNT(*) AS n FROM wx_inbox_event GROUP BY status")
     List<Map<String, Object>> countByStatus();
 
@@ -103,7 +141,7 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
     /** Deletes finished events older than {@code before}, at most {@code limit} at a time; answers how many. */
     @Delete("""
             DELETE FROM wx_inbox_event
-            WHERE status IN ('DONE', 'IGNORED') AND done_at < #{before}
+            WHERE status IN ('DONE', 'IGNORED', 'SKIPPED') AND done_at < #{before}
             ORDER BY id
             LIMIT #{limit}
             """)

@@ -12,7 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The inbox's meters: applied, retried and dead events, the receive-to-applied lag, and gauges for
+ * The inbox's meters: applied, retried, waiting and dead events, claims lost to an expired lease, the receive-to-applied lag, and gauges for
  * the depth (unfinished events) and the age of the oldest one.
  */
 @Component
@@ -43,6 +43,16 @@ class InboxMetrics {
 
     void retried(InboxEvent event) {
         counter("wecom.inbox.retried", event).increment();
+    }
+
+    /** A try that found a dependency unavailable; the event waits without using up an attempt. */
+    void waited(InboxEvent event) {
+        counter("wecom.inbox.waited", event).increment();
+    }
+
+    /** A finish that found its claim taken over (the lease ran out first): nothing was recorded. */
+    void claimLost(InboxEvent event) {
+        counter("wecom.inbox.claim.lost", event).increment();
     }
 
     /** A follow-up not stored because one for the same entity was already waiting. */

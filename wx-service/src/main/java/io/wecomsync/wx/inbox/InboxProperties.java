@@ -21,7 +21,8 @@ import java.util.Map;
  * @param batchSize     events claimed per round
  * @param concurrency   events of different entities applied at once
  * @param pollInterval  how often an idle worker looks for due events (a new event wakes it at once)
- * @param lease         how long a claimed event is this worker's; after that another worker may take it
+ * @param lease         how long a claimed event is this worker's unless renewed; the worker renews it every
+ *                      third of it while applying, so only a dead or stalled worker loses it
  * @param retry         backoff of failed events
  * @param retention     how long applied (DONE) and IGNORED events are kept; also how long a redelivery
  *                      is recognized as one (WeCom redelivers within minutes; keep at least a day)
@@ -47,14 +48,26 @@ public record InboxProperties(
 
     /**
      * Exponential backoff with jitter: attempt n waits {@code initialDelay × multiplier^(n-1)}, at most
-     * {@code maxDelay}, give or take {@code jitter} of it; after {@code maxAttempts} the event is DEAD.
+     * {@code maxDelay}, give or take {@code jitter} of it; after {@code maxAttempts} failed attempts the
+     * event is DEAD. A try that found a dependency unavailable (an outage) is no attempt: it waits the
+     * same way but at most {@code maxWaitDelay}, so the backlog resumes soon after the outage ends, and
+     * counts toward nothing but {@code maxAge}.
+     *
+     * @param maxAge an event not applied this long after it was received is DEAD, whatever the reason
      */
     public record Retry(
             @NotNull @DefaultValue("2s") Duration initialDelay,
             @DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
             @NotNull @DefaultValue("10m") Duration maxDelay,
             @Min(1) @Max(100) @DefaultValue("10") int maxAttempts,
-            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.2") double jitter) {
+            @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.2") double jitter,
+            @NotNull @DefaultValue("30s") Duration maxWaitDelay,
+            @NotNull @DefaultValue("72h") Duration maxAge) {
+
+        /** The same backoff, capped at {@code maxWaitDelay}: for tries that found a dependency unavailable. */
+        Retry forWaiting() {
+            return new Retry(initialDelay, multiplier, maxWaitDelay, maxAttempts, jitter, maxWaitDelay, maxAge);
+        }
     }
 
     @Override

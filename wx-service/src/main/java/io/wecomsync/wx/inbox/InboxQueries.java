@@ -15,7 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** What operators read and do through the admin API: list, show (masked), count, replay. */
+/** What operators read and do through the admin API: list, show (masked), count, replay, skip. */
 @Service
 class InboxQueries implements InboxMetrics.InboxStatistics {
 
@@ -44,12 +44,25 @@ class InboxQueries implements InboxMetrics.InboxStatistics {
                 .orderByDesc(InboxEventEntity::getId);
         Page<InboxEventEntity> page = mapper.selectPage(new Page<>(filter.page(), filter.size()), where);
         return new PageResponse<>(filter.page(), filter.size(), page.getTotal(),
-                page.getRecords().stream().map(row -> view(row, null)).toList());
+                page.getRecords().stream().map(row -> view(row, null, null)).toList());
     }
 
+    /** One event with its masked fields, and the DEAD event it waits behind, if any. */
     Optional<InboxEventView> get(long id) {
         InboxEventEntity row = mapper.selectById(id);
-        return Optional.ofNullable(row).map(r -> view(r, maskedFields(cipher.open(r.getPayload()))));
+        if (row == null) {
+            return Optional.empty();
+        }
+        Map<String, String> fields;
+        try {
+            fields = maskedFields(cipher.open(row.getPayload()));
+        } catch (RuntimeException e) {
+            fields = Map.of("_unreadable", "the stored message cannot be decrypted or parsed (" + e.getClass().getSimpleName() + ")");
+        }
+        Long blockedBy = UNFINISHED.contains(row.getStatus())
+                ? mapper.deadAhead(row.getId(), row.getEntityKey(), row.getAltEntityKey(), row.getEventTime())
+                : null;
+        return Optional.of(view(row, fields, blockedBy));
     }
 
     int replay(long id) {
@@ -58,6 +71,10 @@ class InboxQueries implements InboxMetrics.InboxStatistics {
 
     int replayDead(String corpId) {
         return wakeAfter(mapper.replay(null, corpId, clock.instant()));
+    }
+
+    int skip(long id, String reason) {
+        return wakeAfter(mapper.skip(id, "skipped by an operator: " + reason, clock.instant()));
     }
 
     @Override
@@ -106,19 +123,26 @@ class InboxQueries implements InboxMetrics.InboxStatistics {
         return fields;
     }
 
-    private static InboxEventView view(InboxEventEntity row, Map<String, String> fields) {
+    private static InboxEventView view(InboxEventEntity row, Map<String, String> fields, Long blockedBy) {
         return new InboxEventView(row.getId(), row.getCorpId(), row.getAgentId(), row.getSource(), row.getEventType(),
                 row.getChangeType(), row.getEntityKey(), row.getEventTime(), row.getStatus(), row.getAttempts(),
-                row.getNextAttemptAt(), row.getLastError(), row.getReceivedAt(), row.getDoneAt(), fields);
+                row.getWaits() == null ? 0 : row.getWaits(), row.getNextAttemptAt(), row.getLastError(),
+                row.getReceivedAt(), row.getDoneAt(), blockedBy, fields);
     }
 
     /** Filters of the admin listing; {@code page} starts at 1. */
     record InboxFilter(EventStatus status, String corpId, String entityKey, Instant from, Instant to, long page, long size) {
     }
 
-    /** One event for operators; {@code fields} (masked) only when a single event is shown. */
+    /**
+     * One event for operators. {@code attempts} counts the tries that can make it DEAD, {@code waits} those
+     * that found a dependency unavailable; {@code blockedBy} (single event only) is the DEAD event of the same
+     * entity it waits behind until that one is replayed or skipped; {@code fields} (masked) only when a
+     * single event is shown.
+     */
     record InboxEventView(long id, String corpId, Integer agentId, String source, String eventType, String changeType,
-                          String entityKey, Instant eventTime, String status, int attempts, Instant nextAttemptAt,
-                          String lastError, Instant receivedAt, Instant doneAt, Map<String, String> fields) {
+                          String entityKey, Instant eventTime, String status, int attempts, int waits,
+                          Instant nextAttemptAt, String lastError, Instant receivedAt, Instant doneAt, Long blockedBy,
+                          Map<String, String> fields) {
     }
 }

@@ -6,19 +6,25 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Applies inbox events in every instance: claims a batch of due entity heads, applies them
- * concurrently (never two of one entity), records each outcome, and repeats — at once while there is
- * work, otherwise after the poll interval or when a new event wakes it.
+ * Applies inbox events in every instance. It claims only what it can start now (one event per free
+ * applying thread, never two of one entity), renews the leases of what it is applying every third of
+ * the lease, and records each outcome under the claim it got — so a slow mdm-service or WeCom never
+ * lets a second instance take an event that is still being applied. While a dependency is known to be
+ * down ({@link InboxGate}) it claims nothing instead of failing event after event.
  */
 @Component
 public class InboxWorker implements SmartLifecycle {
@@ -29,28 +35,37 @@ public class InboxWorker implements SmartLifecycle {
     private final InboxEventHandler handler;
     private final InboxSettings settings;
     private final InboxSignal signal;
+    private final List<InboxGate> gates;
     private final String owner;
+    /** Events this instance is applying right now, for the lease renewal. */
+    private final ConcurrentHashMap<Long, Boolean> inFlight = new ConcurrentHashMap<>();
+    private static final Duration RENEW_TICK = Duration.ofMillis(100);
+
     private volatile boolean running;
+    private volatile long lastRenewal = System.nanoTime();
     private Thread poller;
     private ExecutorService appliers;
+    private ScheduledExecutorService renewer;
 
-    InboxWorker(Inbox inbox, InboxEventHandler handler, InboxSettings settings, InboxSignal signal) {
+    InboxWorker(Inbox inbox, InboxEventHandler handler, InboxSettings settings, InboxSignal signal, List<InboxGate> gates) {
         this.inbox = inbox;
         this.handler = handler;
         this.settings = settings;
         this.signal = signal;
+        this.gates = List.copyOf(gates);
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
+        startRenewer();
     }
 
-    /** Claims and applies one batch; answers how many events it took. Also what tests drive directly. */
+    /**
+     * Claims up to a batch of events, applies them concurrently and waits for all; answers how many it
+     * took. What tests drive directly; the running worker instead keeps every applying thread busy.
+     */
     public int runOnce() {
         List<InboxEvent> batch = inbox.claim(owner, settings.current().batchSize());
-        if (batch.isEmpty()) {
-            return 0;
-        }
         List<Future<?>> work = new ArrayList<>(batch.size());
         for (InboxEvent event : batch) {
-            work.add(executor().submit(() -> apply(event)));
+            work.add(submit(event, null));
         }
         for (Future<?> future : work) {
             try {
@@ -65,6 +80,29 @@ public class InboxWorker implements SmartLifecycle {
         return batch.size();
     }
 
+    private Future<?> submit(InboxEvent event, Semaphore slots) {
+        inFlight.put(event.id(), Boolean.TRUE);
+        try {
+            return executor().submit(() -> {
+                try {
+                    apply(event);
+                } finally {
+                    inFlight.remove(event.id());
+                    if (slots != null) {
+                        slots.release();
+                        signal.wake();
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            inFlight.remove(event.id());
+            if (slots != null) {
+                slots.release();
+            }
+            throw e;
+        }
+    }
+
     private void apply(InboxEvent event) {
         HandlerOutcome outcome;
         try {
@@ -77,10 +115,30 @@ public class InboxWorker implements SmartLifecycle {
     }
 
     private void loop() {
+        Semaphore slots = new Semaphore(settings.current().concurrency());
         while (running) {
             try {
-                int taken = runOnce();
-                if (taken < settings.current().batchSize()) {
+                Duration paused = pausedFor();
+                if (!paused.isZero()) {
+                    signal.await(paused);
+                    continue;
+                }
+                // claim only as many events as there are free threads: a claimed event starts at once
+                slots.acquire();
+                int extra = Math.min(slots.availablePermits(), settings.current().batchSize() - 1);
+                int free = 1 + (extra > 0 && slots.tryAcquire(extra) ? extra : 0);
+                List<InboxEvent> claimed;
+                try {
+                    claimed = inbox.claim(owner, free);
+                } catch (RuntimeException e) {
+                    slots.release(free);
+                    throw e;
+                }
+                slots.release(free - claimed.size());
+                for (InboxEvent event : claimed) {
+                    submit(event, slots);
+                }
+                if (claimed.size() < free) {
                     signal.await(settings.current().pollInterval());
                 }
             } catch (InterruptedException e) {
@@ -91,6 +149,53 @@ public class InboxWorker implements SmartLifecycle {
                 log.warn("inbox worker round failed: {}", e.getClass().getSimpleName());
                 sleepQuietly();
             }
+        }
+    }
+
+    /** How long to hold off claiming because a dependency every event needs is known to be down. */
+    private Duration pausedFor() {
+        Duration longest = Duration.ZERO;
+        for (InboxGate gate : gates) {
+            Duration pause = gate.pauseClaiming();
+            if (pause.compareTo(longest) > 0) {
+                longest = pause;
+            }
+        }
+        Duration poll = settings.current().pollInterval();
+        return longest.compareTo(poll) > 0 ? poll : longest;
+    }
+
+    private void renewLeases() {
+        try {
+            List<Long> holding = List.copyOf(inFlight.keySet());
+            int held = inbox.renew(owner, holding);
+            if (held < holding.size()) {
+                log.warn("{} of {} events being applied had lost their lease before it was renewed", holding.size() - held, holding.size());
+            }
+        } catch (RuntimeException e) {
+            log.warn("renewing inbox leases failed: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void startRenewer() {
+        renewer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "inbox-lease");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // ticks often and renews every third of the lease in force, so a changed lease applies at once
+        renewer.scheduleWithFixedDelay(this::renewWhenDue, RENEW_TICK.toMillis(), RENEW_TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void renewWhenDue() {
+        long now = System.nanoTime();
+        if (inFlight.isEmpty()) {
+            lastRenewal = now;
+            return;
+        }
+        if (now - lastRenewal >= settings.current().lease().dividedBy(3).toNanos()) {
+            lastRenewal = now;
+            renewLeases();
         }
     }
 
@@ -142,6 +247,7 @@ public class InboxWorker implements SmartLifecycle {
                 appliers.shutdown();
             }
         }
+        renewer.shutdown();
     }
 
     @Override

@@ -63,6 +63,10 @@ public class MdmCalls {
                     || (status == 409 && body.contains("\"code\":" + ErrorCode.CONCURRENT_MODIFICATION.code()))) {
                 throw new MdmUnavailableException(detail, e);
             }
+            if (status == 401 || status == 403) {
+                // our own token refused: a misconfiguration (secret, scopes) an operator must fix, not bad data
+                throw new MdmUnavailableException(detail + " (check the service token settings)", e);
+            }
             throw new MdmRejectedException(status, detail);
         }
     }

@@ -91,12 +91,17 @@ class InboxOrderingIntegrationTests extends WxIntegrationTest {
     }
 
     @Test
-    void aDeadEventNoLongerHoldsBackLaterOnes() {
+    void aDeadEventHoldsBackLaterOnesOfItsEntityUntilItIsSkipped() {
         long dead = store("user:c:d", null, T, "d1");
         long next = store("user:c:d", null, T.plusSeconds(1), "d2");
+        long other = store("user:c:e", null, T.plusSeconds(1), "e1");
         List<InboxEvent> claimed = inbox.claim("w", 10);
         inbox.finish(event(claimed, dead), "w", new HandlerOutcome.Dead("mdm-service answered 400"));
+        inbox.finish(event(claimed, other), "w", HandlerOutcome.done());
 
+        assertThat(inbox.claim("w", 10)).as("a later replay of d1 would otherwise reorder the user's changes").isEmpty();
+
+        jdbc.update("UPDATE wx_inbox_event SET status = 'SKIPPED' WHERE id = ?", dead);
         assertThat(ids(inbox.claim("w", 10))).containsExactly(next);
     }
 
