@@ -18,7 +18,8 @@ import static io.wecomsync.common.security.ServletTokenSecurity.scopes;
 
 /**
  * Reads need {@code mdm.read} (or write/admin); directory writes {@code mdm.write}; replacing a
- * login-IP list {@code mdm.loginip}; a CRM push {@code mdm.crm}; {@code admin} may do everything.
+ * login-IP list {@code mdm.loginip}; a CRM push {@code mdm.crm}; {@code /admin/**} (the outbox) only
+ * {@code admin}, who may do everything.
  */
 @Configuration(proxyBeanMethods = false)
 class MdmSecurityConfiguration {
@@ -29,6 +30,7 @@ class MdmSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers("/admin/**").hasAnyAuthority(scopes(ADMIN))
                         .requestMatchers(HttpMethod.PUT, "/login-ips/**").hasAnyAuthority(scopes(ADMIN, MDM_LOGIN_IP))
                         .requestMatchers(HttpMethod.POST, "/login-ips/**").hasAnyAuthority(scopes(ADMIN, MDM_LOGIN_IP))
                         .requestMatchers(HttpMethod.POST, "/users/*/crm-sync").hasAnyAuthority(scopes(ADMIN, MDM_CRM))

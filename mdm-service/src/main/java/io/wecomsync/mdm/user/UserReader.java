@@ -8,17 +8,19 @@ import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.common.mdm.UserResponse;
 import io.wecomsync.mdm.pii.PiiCipher;
 import io.wecomsync.common.api.ApiException;
+import io.wecomsync.mdm.outbox.OutboxUsers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /** Finds users by id, WeCom userid, or (through the keyed lookup hash) mobile or email. */
 @Service
-public class UserReader {
+public class UserReader implements OutboxUsers {
 
     private static final int MAX_MATCHES = 100;
 
@@ -54,6 +56,13 @@ public class UserReader {
                         UserViews.leaders(row.getDirectLeader())),
                 row.getLastEventTime(), Boolean.TRUE.equals(row.getDeleted()))).toList();
         return new DigestPage<>(items, rows.size() == limit ? rows.get(rows.size() - 1).getWxUserId() : null);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<UserResponse> find(String userId) {
+        UserEntity row = users.selectById(userId);
+        return row == null ? Optional.empty() : Optional.of(views.view(row));
     }
 
     @Transactional(readOnly = true)

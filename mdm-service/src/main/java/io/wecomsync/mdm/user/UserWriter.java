@@ -12,6 +12,8 @@ import io.wecomsync.common.mdm.WriteResponse;
 import io.wecomsync.mdm.oplog.OperAction;
 import io.wecomsync.mdm.oplog.OperLogEntry;
 import io.wecomsync.mdm.oplog.OperationLog;
+import io.wecomsync.mdm.outbox.Outbox;
+import io.wecomsync.mdm.outbox.UserChange;
 import io.wecomsync.mdm.pii.PiiCipher;
 import io.wecomsync.mdm.tag.TagMembers;
 import io.wecomsync.mdm.tx.RetryingTransactions;
@@ -28,8 +30,9 @@ import java.util.Objects;
 
 /**
  * Applies user writes: upsert, rename and soft delete. Each runs in one transaction with its
- * operation-log row, is ignored when older than what the row already reflects, and changes nothing
- * when repeated.
+ * operation-log row and, when it changed the user, its outbox record (so the CRM hears of every
+ * committed change exactly once, however often the write is retried); is ignored when older than what
+ * the row already reflects, and changes nothing when repeated.
  */
 @Service
 public class UserWriter {
@@ -41,12 +44,13 @@ public class UserWriter {
     private final TagMembers tags;
     private final PiiCipher pii;
     private final OperationLog operationLog;
+    private final Outbox outbox;
     private final RetryingTransactions transactions;
     private final Clock clock;
 
     UserWriter(UserMapper users, UserDepartmentMapper memberships, UserRenameMapper renames, UserViews views,
-               TagMembers tags, PiiCipher pii, OperationLog operationLog, RetryingTransactions transactions,
-               Clock clock) {
+               TagMembers tags, PiiCipher pii, OperationLog operationLog, Outbox outbox,
+               RetryingTransactions transactions, Clock clock) {
         this.users = users;
         this.memberships = memberships;
         this.renames = renames;
@@ -54,6 +58,7 @@ public class UserWriter {
         this.tags = tags;
         this.pii = pii;
         this.operationLog = operationLog;
+        this.outbox = outbox;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -86,6 +91,7 @@ public class UserWriter {
             memberships.insertAll(Memberships.toRows(row, stored));
             changes.add(new FieldChange("departments", null, Memberships.describe(stored)));
         }
+        outbox.userChanged(row.getUserId(), row.getCorpId(), UserChange.CREATED, null);
         return logged(OperAction.USER_UPSERT, WriteOutcome.CREATED, row, stored, changes, write);
     }
 
@@ -142,6 +148,9 @@ public class UserWriter {
             }
         }
         WriteOutcome outcome = changes.isEmpty() ? WriteOutcome.UNCHANGED : WriteOutcome.UPDATED;
+        if (outcome == WriteOutcome.UPDATED) {
+            outbox.userChanged(row.getUserId(), row.getCorpId(), UserChange.UPDATED, null);
+        }
         return logged(OperAction.USER_UPSERT, outcome, row, membershipChanged ? departments : current, changes, write);
     }
 
@@ -185,6 +194,7 @@ public class UserWriter {
             updateVersioned(row);
             renames.insert(row.getUserId(), corpId, wxUserId, newWxUserId, write.eventTime(), write.eventId(), now);
             tags.followUserRename(corpId, wxUserId, newWxUserId);
+            outbox.userChanged(row.getUserId(), corpId, UserChange.RENAMED, wxUserId);
             return logged(OperAction.USER_RENAME, WriteOutcome.RENAMED, row, null,
                     List.of(new FieldChange("wxUserId", wxUserId, newWxUserId)), write);
         });
@@ -214,6 +224,7 @@ public class UserWriter {
             row.setLastEventId(write.eventId());
             row.setUpdatedAt(now);
             updateVersioned(row);
+            outbox.userChanged(row.getUserId(), corpId, UserChange.DELETED, null);
             return logged(OperAction.USER_DELETE, WriteOutcome.DELETED, row, null,
                     List.of(new FieldChange("deleted", "false", "true")), write);
         });

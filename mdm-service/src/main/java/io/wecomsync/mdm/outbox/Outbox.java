@@ -1,0 +1,53 @@
+package io.wecomsync.mdm.outbox;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Records, inside a user write's transaction, that every enabled target must be told about the change.
+ * Because the record commits or rolls back with the change, a repeated or retried write cannot lose a
+ * delivery (the first commit recorded it) nor add one (a repeat that changes nothing records nothing).
+ */
+@Service
+public class Outbox {
+
+    private final OutboxMapper mapper;
+    private final List<OutboxTarget> targets;
+    private final OutboxSignal signal;
+    private final Clock clock;
+
+    Outbox(OutboxMapper mapper, List<OutboxTarget> targets, OutboxSignal signal, Clock clock) {
+        this.mapper = mapper;
+        this.targets = List.copyOf(targets);
+        this.signal = signal;
+        this.clock = clock;
+    }
+
+    /**
+     * @param previousWxUserId for a rename, the wxUserId before it; otherwise null
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void userChanged(String userId, String corpId, UserChange change, String previousWxUserId) {
+        boolean recorded = false;
+        for (OutboxTarget target : targets) {
+            if (target.enabled()) {
+                mapper.record(target.name(), userId, corpId, change.name(), previousWxUserId, clock.instant());
+                recorded = true;
+            }
+        }
+        if (recorded) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    signal.wake();
+                }
+            });
+        }
+    }
+}

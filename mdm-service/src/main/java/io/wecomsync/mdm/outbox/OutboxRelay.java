@@ -1,0 +1,281 @@
+package io.wecomsync.mdm.outbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.wecomsync.common.mdm.UserResponse;
+import io.wecomsync.mdm.oplog.OperAction;
+import io.wecomsync.mdm.oplog.OperLogEntry;
+import io.wecomsync.mdm.oplog.OperationLog;
+import io.wecomsync.mdm.web.RequestSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Delivers recorded user changes to their targets. Each round claims due deliveries under a fresh
+ * token (a lease far longer than one call's time-out), reads the user and the change sequence in one
+ * snapshot, calls the target through its own circuit breaker, and records the outcome with an
+ * operation-log entry — all under the claim, so a relay that lost it changes nothing. Refusals count
+ * toward DEAD; an unreachable or failing target is waited for with backoff, and while its breaker is
+ * open its deliveries are handed back untried.
+ */
+@Component
+public class OutboxRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int MAX_ERROR = 500;
+
+    private final OutboxMapper mapper;
+    private final Map<String, OutboxTarget> targets = new LinkedHashMap<>();
+    private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
+    private final OutboxUsers users;
+    private final OperationLog operationLog;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate snapshot;
+    private final ObjectMapper json;
+    private final OutboxProperties properties;
+    private final OutboxSignal signal;
+    private final Clock clock;
+    private volatile boolean running;
+    private Thread poller;
+    private ExecutorService senders;
+
+    OutboxRelay(OutboxMapper mapper, List<OutboxTarget> targets, OutboxUsers users, OperationLog operationLog,
+                PlatformTransactionManager transactions, ObjectMapper json, OutboxProperties properties,
+                OutboxSignal signal, Clock clock) {
+        this.mapper = mapper;
+        CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(properties.breaker().window())
+                .minimumNumberOfCalls(properties.breaker().minimumCalls())
+                .failureRateThreshold(properties.breaker().failureRate())
+                .waitDurationInOpenState(properties.breaker().waitWhenOpen())
+                .build();
+        for (OutboxTarget target : targets) {
+            this.targets.put(target.name(), target);
+            this.breakers.put(target.name(), CircuitBreaker.of("outbox-" + target.name(), breakerConfig));
+        }
+        this.users = users;
+        this.operationLog = operationLog;
+        this.transaction = new TransactionTemplate(transactions);
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setReadOnly(true);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.json = json;
+        this.properties = properties;
+        this.signal = signal;
+        this.clock = clock;
+    }
+
+    /** Claims up to a batch of due deliveries and makes them; answers how many it claimed. Tests drive this. */
+    public int runOnce() {
+        List<String> enabled = targets.values().stream().filter(OutboxTarget::enabled).map(OutboxTarget::name).toList();
+        if (enabled.isEmpty()) {
+            return 0;
+        }
+        String token = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        List<Long> ids = transaction.execute(status -> {
+            List<Long> due = mapper.lockDue(enabled, now, properties.batchSize());
+            if (!due.isEmpty()) {
+                mapper.lease(due, token, now.plus(properties.lease()));
+            }
+            return due;
+        });
+        if (ids == null || ids.isEmpty()) {
+            return 0;
+        }
+        List<Future<?>> work = new ArrayList<>(ids.size());
+        for (OutboxEntity row : mapper.selectByIds(ids)) {
+            work.add(executor().submit(() -> deliver(row, token)));
+        }
+        for (Future<?> future : work) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            } catch (Exception e) {
+                log.error("outbox delivery failed unexpectedly", e);
+            }
+        }
+        return ids.size();
+    }
+
+    /** The breaker of a target, e.g. for metrics and tests. */
+    public CircuitBreaker breaker(String target) {
+        return breakers.get(target);
+    }
+
+    private void deliver(OutboxEntity row, String token) {
+        OutboxTarget target = targets.get(row.getTarget());
+        CircuitBreaker breaker = breakers.get(row.getTarget());
+        if (!breaker.tryAcquirePermission()) {
+            mapper.release(row.getId(), token, clock.instant().plus(properties.retry().initialDelay()));
+            return;
+        }
+        Snapshot state;
+        try {
+            state = snapshot.execute(status -> new Snapshot(mapper.changeSeq(row.getId()),
+                    users.find(row.getUserId()).orElse(null)));
+        } catch (RuntimeException e) {
+            breaker.releasePermission();
+            mapper.release(row.getId(), token, clock.instant().plus(properties.retry().initialDelay()));
+            throw e;
+        }
+        if (state.user() == null) {
+            breaker.releasePermission();
+            record(row, token, null, new OutboxTarget.Delivery(false, null, "user " + row.getUserId() + " no longer exists"), true);
+            return;
+        }
+        OutboxPayload payload = OutboxPayload.of(row, state.sequence(), state.user());
+        long started = System.nanoTime();
+        OutboxTarget.Delivery delivery = target.deliver(payload.json(json), payload.idempotencyKey(target.name()));
+        long took = System.nanoTime() - started;
+        if (delivery.accepted() || delivery.refused()) {
+            breaker.onSuccess(took, TimeUnit.NANOSECONDS);
+        } else {
+            breaker.onError(took, TimeUnit.NANOSECONDS, new IllegalStateException(delivery.detail()));
+        }
+        record(row, token, payload, delivery, false);
+    }
+
+    private void record(OutboxEntity row, String token, OutboxPayload payload, OutboxTarget.Delivery delivery, boolean gone) {
+        Instant now = clock.instant();
+        transaction.executeWithoutResult(status -> {
+            String result;
+            int changed;
+            if (delivery.accepted()) {
+                result = "SUCCESS";
+                changed = mapper.delivered(row.getId(), token, payload.sequence(), payload.wxUserId(), delivery.httpStatus(), now);
+            } else {
+                int failures = row.getAttempts() + 1;
+                boolean dead = gone || (delivery.refused() && failures >= properties.retry().maxAttempts());
+                result = dead ? "DEAD" : "FAILED";
+                int counted = delivery.refused() ? 1 : 0;
+                Instant next = now.plus(properties.retry().after(delivery.refused() ? failures : row.getWaits() + 1));
+                changed = mapper.failed(row.getId(), token, dead ? "DEAD" : "PENDING", counted, next,
+                        trim(delivery.detail()), delivery.httpStatus(), now);
+            }
+            if (changed == 1) {
+                operationLog.record(new OperLogEntry(row.getCorpId(), OperAction.CRM_PUSH, row.getUserId(), result, null,
+                        null, RequestSource.SYSTEM, describe(row, payload, delivery)));
+            }
+        });
+        if (!delivery.accepted()) {
+            log.warn("{} delivery of user {} failed (HTTP {})", row.getTarget(), row.getUserId(), delivery.httpStatus());
+        }
+    }
+
+    private static String describe(OutboxEntity row, OutboxPayload payload, OutboxTarget.Delivery delivery) {
+        StringBuilder text = new StringBuilder(row.getTarget()).append(' ');
+        if (payload != null) {
+            text.append(payload.change()).append(" #").append(payload.sequence()).append(", key ")
+                    .append(payload.idempotencyKey(row.getTarget()), 0, 16);
+        }
+        if (delivery.httpStatus() != null) {
+            text.append(", HTTP ").append(delivery.httpStatus());
+        }
+        if (!delivery.accepted() && delivery.detail() != null) {
+            text.append(": ").append(delivery.detail());
+        }
+        return trim(text.toString());
+    }
+
+    private static String trim(String text) {
+        if (text == null) {
+            return null;
+        }
+        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR - 1) + "…";
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                int taken = runOnce();
+                if (taken < properties.batchSize()) {
+                    signal.await(properties.pollInterval());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("outbox relay round failed: {}", e.getClass().getSimpleName());
+                try {
+                    Thread.sleep(properties.pollInterval().toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private synchronized ExecutorService executor() {
+        if (senders == null) {
+            AtomicInteger n = new AtomicInteger();
+            senders = Executors.newFixedThreadPool(properties.concurrency(), r -> {
+                Thread thread = new Thread(r, "outbox-send-" + n.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        return senders;
+    }
+
+    @Override
+    public void start() {
+        if (!properties.relayEnabled() || running) {
+            return;
+        }
+        running = true;
+        poller = new Thread(this::loop, "outbox-relay");
+        poller.setDaemon(true);
+        poller.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (poller != null) {
+            poller.interrupt();
+            try {
+                poller.join(TimeUnit.SECONDS.toMillis(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (senders != null) {
+                senders.shutdown();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** The change sequence and the user as one snapshot: what is delivered is exactly change {@code sequence}. */
+    private record Snapshot(long sequence, UserResponse user) {
+    }
+}
