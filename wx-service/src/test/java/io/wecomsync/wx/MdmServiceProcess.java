@@ -20,6 +20,7 @@ public final class MdmServiceProcess {
 
     private final int port;
     private final String database;
+    private final String crmUrl;
     private ServiceJar process;
 
     public MdmServiceProcess(int port) {
@@ -28,8 +29,14 @@ public final class MdmServiceProcess {
 
     /** On a database of its own, for tests that need mdm-service's data to themselves. */
     public MdmServiceProcess(int port, String database) {
+        this(port, database, "");
+    }
+
+    /** With its CRM outbox delivering to {@code crmUrl} (empty: no CRM). */
+    public MdmServiceProcess(int port, String database, String crmUrl) {
         this.port = port;
         this.database = database;
+        this.crmUrl = crmUrl;
     }
 
     public TestInfrastructure.TestDatabase database() {
@@ -45,7 +52,7 @@ public final class MdmServiceProcess {
         process = ServiceJar.start("mdm-service", JAR, port, Path.of("target"), Map.of(), List.of(
                 "--spring.profiles.active=test",
                 "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(), "--mdm.crm.base-url=",
+                "--spring.datasource.password=" + db.password(), "--mdm.crm.base-url=" + crmUrl, "--mdm.outbox.poll-interval=100ms",
                 "--wecom.security.jwt.secret=" + WxIntegrationTest.TEST_SECRET));
         process.awaitHealthy(Duration.ofSeconds(90));
     }

@@ -1,7 +1,6 @@
 package io.wecomsync.wx.contact;
 
 import io.wecomsync.wx.inbox.HandlerOutcome;
-import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
 import io.wecomsync.wx.mdm.MdmCalls;
 import io.wecomsync.wx.mdm.MdmRejectedException;
@@ -9,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 
 /**
- * Pushes a changed user on to the CRM as an inbox event of its own (entity {@code crm:{corp}:{userId}}),
- * so a failing CRM is retried on its own schedule and never re-applies the user change.
+ * Applies {@code crm_push} events still queued from before mdm-service delivered user changes through
+ * its own outbox: pushes the user once more. No new ones are created (a repeated upsert answered
+ * UNCHANGED and lost the push; mdm-service's outbox cannot).
  */
 @Component
 class CrmPushHandler {
@@ -21,13 +21,6 @@ class CrmPushHandler {
 
     CrmPushHandler(MdmCalls mdm) {
         this.mdm = mdm;
-    }
-
-    /** The follow-up event asking for a push of mdm-service's user {@code userId} after {@code cause}. */
-    static InboundEvent followUp(InboxEvent cause, String userId) {
-        String payload = "<xml><UserId>" + userId + "</UserId><CauseEventId>" + cause.id() + "</CauseEventId></xml>";
-        return new InboundEvent(cause.corpId(), null, InboundEvent.EventSource.FOLLOW_UP, EVENT_TYPE, null,
-                "crm:" + cause.corpId() + ":" + userId, null, cause.eventTime(), payload);
     }
 
     HandlerOutcome push(InboxEvent event, ContactMessage message) {

@@ -2,10 +2,7 @@ package io.wecomsync.wx.contact;
 
 import io.wecomsync.common.mdm.DepartmentMembership;
 import io.wecomsync.common.mdm.UserRenameRequest;
-import io.wecomsync.common.mdm.UserResponse;
 import io.wecomsync.common.mdm.UserUpsertRequest;
-import io.wecomsync.common.mdm.WriteOutcome;
-import io.wecomsync.common.mdm.WriteResponse;
 import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
@@ -69,12 +66,9 @@ class UserChangeHandler {
         }
         UserUpsertRequest request = request(message, details, time, eventId);
         String userId = target;
-        WriteResponse<UserResponse> written = mdm.call("upsert user", api -> api.upsertUser(corp, userId, request));
-        List<InboundEvent> followUps = new ArrayList<>();
-        if (written.outcome() == WriteOutcome.CREATED || written.outcome() == WriteOutcome.UPDATED) {
-            followUps.add(CrmPushHandler.followUp(event, written.data().userId()));
-        }
-        return new HandlerOutcome.Done(followUps, note);
+        // mdm-service records the CRM delivery in the same transaction as the change (its outbox)
+        mdm.call("upsert user", api -> api.upsertUser(corp, userId, request));
+        return new HandlerOutcome.Done(List.of(), note);
     }
 
     HandlerOutcome delete(InboxEvent event, ContactMessage message) {

@@ -43,11 +43,11 @@ class ContactChangeIntegrationTests extends WxIntegrationTest {
     }
 
     @Test
-    void createUserSendsTheEventsFieldsThenAsksForACrmPush() {
+    void createUserSendsTheEventsFieldsAndLeavesTheCrmToMdmService() {
         postWithoutReader(contactChange(CORP_WITHOUT_READER, "create_user", T, "UserID", "zhangsan", "Name", "张三",
                 "Mobile", "13800001111", "Gender", "1", "Department", "1,2", "IsLeaderInDept", "1,0", "MainDepartment", "1"));
 
-        assertThat(drain()).isEqualTo(2);
+        assertThat(drain()).isEqualTo(1);
 
         MDM.verify(putRequestedFor(urlPathEqualTo("/users/by-wx/" + CORP_WITHOUT_READER + "/zhangsan"))
                 .withRequestBody(matchingJsonPath("$.name", equalTo("张三")))
@@ -57,22 +57,9 @@ class ContactChangeIntegrationTests extends WxIntegrationTest {
                 .withRequestBody(matchingJsonPath("$.departments[0].leader", equalTo("true")))
                 .withRequestBody(matchingJsonPath("$.departments[1].deptId", equalTo("2")))
                 .withRequestBody(matchingJsonPath("$.sourceEventTime", equalTo("2026-11-20T08:00:00Z"))));
-        MDM.verify(postRequestedFor(urlPathEqualTo("/users/900001/crm-sync")));
-        MDM.verify(2, anyRequestedFor(anyUrl()).withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+")));
-        assertThat(statuses()).containsExactly("DONE", "DONE");
-    }
-
-    @Test
-    void aCrmPushStillWaitingCoversTheUsersNextChangeToo() {
-        changeSettings(java.util.Map.of("wx.inbox.batch-size", 1)); // one event per round: the push waits behind the second change
-        postWithoutReader(contactChange(CORP_WITHOUT_READER, "update_user", T, "UserID", "zhangsan", "Position", "工程师"));
-        postWithoutReader(contactChange(CORP_WITHOUT_READER, "update_user", T + 1, "UserID", "zhangsan", "Position", "架构师"));
-
-        assertThat(drain()).as("two changes, one push").isEqualTo(3);
-
-        MDM.verify(2, putRequestedFor(urlPathEqualTo("/users/by-wx/" + CORP_WITHOUT_READER + "/zhangsan")));
-        MDM.verify(1, postRequestedFor(urlPathEqualTo("/users/900001/crm-sync")));
-        assertThat(statuses()).containsExactly("DONE", "DONE", "DONE");
+        MDM.verify(0, postRequestedFor(urlPathEqualTo("/users/900001/crm-sync")));
+        MDM.verify(1, anyRequestedFor(anyUrl()).withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+")));
+        assertThat(statuses()).containsExactly("DONE");
     }
 
     @Test

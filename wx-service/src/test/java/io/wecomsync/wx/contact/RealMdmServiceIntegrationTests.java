@@ -2,6 +2,9 @@ package io.wecomsync.wx.contact;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.wecomsync.common.security.Scopes;
 import io.wecomsync.infra.embedded.FreePorts;
 import io.wecomsync.wx.MdmServiceProcess;
@@ -17,6 +20,9 @@ import org.springframework.web.client.RestClient;
 import java.time.Instant;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.wecomsync.wx.WeComCallbacks.CORP_WITH_READER;
 import static io.wecomsync.wx.WeComCallbacks.contactChange;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Callbacks all the way into the real mdm-service, run as a process of its own. */
 class RealMdmServiceIntegrationTests extends WxIntegrationTest {
 
-    private static final MdmServiceProcess MDM_SERVICE = new MdmServiceProcess(FreePorts.find());
+    private static final WireMockServer CRM = crm();
+    private static final MdmServiceProcess MDM_SERVICE = new MdmServiceProcess(FreePorts.find(), "mdm", CRM.baseUrl());
     private static final long T1 = Instant.parse("2026-11-23T08:00:00Z").getEpochSecond();
 
     @Autowired
@@ -85,8 +92,46 @@ class RealMdmServiceIntegrationTests extends WxIntegrationTest {
         String userId = user(user).path("userId").asText();
         JsonNode log = get("/oper-logs?targetId=" + userId + "&action=USER_UPSERT");
         assertThat(log.path("data").path("total").asInt()).isEqualTo(1);
-        assertThat(get("/oper-logs?targetId=" + userId + "&action=CRM_PUSH").path("data").path("items").get(0)
-                .path("result").asText()).as("the CRM push followed as its own step").isEqualTo("SKIPPED");
+        assertThat(awaitCrmDeliveries(userId, 1)).as("the CRM hears of the user once").isEqualTo(1);
+    }
+
+    @Test
+    void anEventAppliedAgainAfterACrashBeforeItWasFinishedStillReachesTheCrmExactlyOnce() throws Exception {
+        String user = unique("crash");
+        post(contactChange(CORP_WITH_READER, "create_user", T1, "UserID", user, "Name", "崩溃"));
+        drain();
+        String userId = user(user).path("userId").asText();
+        // wx-service killed after mdm-service committed, before the inbox recorded it: the event is applied again
+        jdbc.update("UPDATE wx_inbox_event SET status = 'PENDING', done_at = NULL WHERE entity_key LIKE ?", "%:" + user);
+        assertThat(drain()).isEqualTo(1);
+
+        JsonNode log = get("/oper-logs?targetId=" + userId + "&action=USER_UPSERT");
+        assertThat(log.path("data").path("items").get(0).path("result").asText()).isEqualTo("UNCHANGED");
+        Thread.sleep(500); // a second delivery, if there were one, would have been made by now
+        assertThat(awaitCrmDeliveries(userId, 1)).isEqualTo(1);
+    }
+
+    /** Waits up to 10 s for {@code expected} CRM deliveries of {@code userId}; answers how many there were. */
+    private int awaitCrmDeliveries(String userId, int expected) throws InterruptedException {
+        int found = 0;
+        for (int i = 0; i < 200; i++) {
+            found = (int) CRM.findAll(postRequestedFor(urlEqualTo("/api/users/sync"))).stream()
+                    .filter(request -> request.getBodyAsString().contains("\"userId\":\"" + userId + "\""))
+                    .count();
+            if (found >= expected) {
+                return found;
+            }
+            Thread.sleep(50);
+        }
+        return found;
+    }
+
+    private static WireMockServer crm() {
+        WireMockServer server = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+        server.start();
+        server.stubFor(WireMock.post("/api/users/sync").willReturn(aResponse().withStatus(200)));
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "crm-stop"));
+        return server;
     }
 
     @Test
