@@ -26,6 +26,7 @@ public class DepartmentEntity {
     private Integer version;
     private Instant createdAt;
     private Instant updatedAt;
+    private String fieldTimes;
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
@@ -41,6 +42,8 @@ public class DepartmentEntity {
     public void setSortOrder(Long sortOrder) { this.sortOrder = sortOrder; }
     public Instant getLastEventTime() { return lastEventTime; }
     public void setLastEventTime(Instant lastEventTime) { this.lastEventTime = lastEventTime; }
+    public String getFieldTimes() { return fieldTimes; }
+    public void setFieldTimes(String fieldTimes) { this.fieldTimes = fieldTimes; }
     public String getLastEventId() { return lastEventId; }
     public void setLastEventId(String lastEventId) { this.lastEventId = lastEventId; }
     public Boolean getDeleted() { return deleted; }

@@ -10,6 +10,7 @@ import io.wecomsync.common.mdm.DepartmentUpsertRequest;
 import io.wecomsync.common.mdm.OperLogResponse.FieldChange;
 import io.wecomsync.common.mdm.WriteOutcome;
 import io.wecomsync.common.mdm.WriteResponse;
+import io.wecomsync.mdm.fieldtime.FieldTimes;
 import io.wecomsync.mdm.oplog.OperAction;
 import io.wecomsync.mdm.oplog.OperLogEntry;
 import io.wecomsync.mdm.oplog.OperationLog;
@@ -27,9 +28,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
-/** Reads and writes departments; writes are idempotent and ignored when older than the stored row. */
+/**
+ * Reads and writes departments. Writes are idempotent; each field is guarded by the time of the event
+ * that last set it, so a late, older partial update fills only what nothing newer set; a delete is
+ * ignored when older than the row's newest event.
+ */
 @Service
 class DepartmentWriter {
+
+    /** The fields with times of their own; rows written before field times count their newest event for each. */
+    private static final String[] FIELDS = {"name", "parentId", "order", "deleted"};
 
     private final DepartmentMapper departments;
     private final OperationLog operationLog;
@@ -80,7 +88,9 @@ class DepartmentWriter {
                 row = new DepartmentEntity();
                 row.setCorpId(corpId);
                 row.setDeptId(deptId);
-                List<FieldChange> changes = applyFields(row, request);
+                FieldTimes times = FieldTimes.parse(null);
+                List<FieldChange> changes = applyFields(row, request, times, eventTime).changes();
+                row.setFieldTimes(times.serialize());
                 row.setDeleted(false);
                 row.setVersion(0);
                 row.setLastEventTime(eventTime);
@@ -90,21 +100,32 @@ class DepartmentWriter {
                 departments.insert(row);
                 return logged(OperAction.DEPARTMENT_UPSERT, WriteOutcome.CREATED, row, changes, request.sourceEventId(), source);
             }
-            if (row.getLastEventTime().isAfter(eventTime)) {
+            FieldTimes times = FieldTimes.parseOr(row.getFieldTimes(), row.getLastEventTime(), FIELDS);
+            Instant deletedAt = Boolean.TRUE.equals(row.getDeleted())
+                    ? (times.of("deleted") != null ? times.of("deleted") : row.getLastEventTime()) : null;
+            if (deletedAt != null && deletedAt.isAfter(eventTime)) {
+                // older than the deletion: a deleted department is not brought back, nor filled, by the past
                 return logged(OperAction.DEPARTMENT_UPSERT, WriteOutcome.STALE, row, List.of(), request.sourceEventId(), source);
             }
-            List<FieldChange> changes = new ArrayList<>(applyFields(row, request));
-            if (Boolean.TRUE.equals(row.getDeleted())) {
+            Applied applied = applyFields(row, request, times, eventTime);
+            List<FieldChange> changes = new ArrayList<>(applied.changes());
+            if (deletedAt != null) {
                 row.setDeleted(false);
                 row.setDeletedAt(null);
+                times.claim("deleted", eventTime);
                 changes.add(new FieldChange("deleted", "true", "false"));
             }
-            boolean newer = eventTime.isAfter(row.getLastEventTime());
-            if (changes.isEmpty() && !newer) {
+            if (applied.present() > 0 && applied.stale() == applied.present() && changes.isEmpty()) {
+                return logged(OperAction.DEPARTMENT_UPSERT, WriteOutcome.STALE, row, List.of(), request.sourceEventId(), source);
+            }
+            if (changes.isEmpty() && !times.changed()) {
                 return logged(OperAction.DEPARTMENT_UPSERT, WriteOutcome.UNCHANGED, row, changes, request.sourceEventId(), source);
             }
-            row.setLastEventTime(eventTime);
-            row.setLastEventId(request.sourceEventId());
+            if (eventTime.isAfter(row.getLastEventTime())) {
+                row.setLastEventTime(eventTime);
+                row.setLastEventId(request.sourceEventId());
+            }
+            row.setFieldTimes(times.serialize());
             if (!changes.isEmpty()) {
                 row.setUpdatedAt(now);
             }
@@ -142,6 +163,9 @@ class DepartmentWriter {
             if (Boolean.TRUE.equals(row.getDeleted())) {
                 return logged(OperAction.DEPARTMENT_DELETE, WriteOutcome.UNCHANGED, row, List.of(), sourceEventId, source);
             }
+            FieldTimes times = FieldTimes.parseOr(row.getFieldTimes(), row.getLastEventTime(), FIELDS);
+            times.claim("deleted", eventTime);
+            row.setFieldTimes(times.serialize());
             row.setDeleted(true);
             row.setDeletedAt(now);
             row.setLastEventTime(eventTime);
@@ -153,18 +177,43 @@ class DepartmentWriter {
         });
     }
 
-    private static List<FieldChange> applyFields(DepartmentEntity row, DepartmentUpsertRequest request) {
+    /**
+     * Sets the fields the request carries, each only if no newer event set it ({@link FieldTimes});
+     * answers the changes and how many fields were present and how many of those were stale.
+     */
+    private static Applied applyFields(DepartmentEntity row, DepartmentUpsertRequest request, FieldTimes times,
+                                       Instant eventTime) {
         List<FieldChange> changes = new ArrayList<>();
+        int present = 0;
+        int stale = 0;
         if (request.name() != null) {
-            change(changes, "name", request.name().isEmpty() ? null : request.name(), row.getName(), row::setName);
+            present++;
+            if (times.claim("name", eventTime)) {
+                change(changes, "name", request.name().isEmpty() ? null : request.name(), row.getName(), row::setName);
+            } else {
+                stale++;
+            }
         }
         if (request.parentId() != null) {
-            change(changes, "parentId", request.parentId(), row.getParentId(), row::setParentId);
+            present++;
+            if (times.claim("parentId", eventTime)) {
+                change(changes, "parentId", request.parentId(), row.getParentId(), row::setParentId);
+            } else {
+                stale++;
+            }
         }
         if (request.order() != null) {
-            change(changes, "order", request.order(), row.getSortOrder(), row::setSortOrder);
+            present++;
+            if (times.claim("order", eventTime)) {
+                change(changes, "order", request.order(), row.getSortOrder(), row::setSortOrder);
+            } else {
+                stale++;
+            }
         }
-        return changes;
+        return new Applied(changes, present, stale);
+    }
+
+    private record Applied(List<FieldChange> changes, int present, int stale) {
     }
 
     private static <T> void change(List<FieldChange> changes, String field, T next, T current, Consumer<T> set) {

@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.user;
 
+import io.wecomsync.mdm.fieldtime.FieldTimes;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.annotation.TableId;
 import com.baomidou.mybatisplus.annotation.TableName;

@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.user;
 
+import io.wecomsync.mdm.fieldtime.FieldTimes;
 import io.wecomsync.common.mdm.OperLogResponse.FieldChange;
 import io.wecomsync.common.mdm.UserUpsertRequest;
 import io.wecomsync.common.pii.PiiMasking;

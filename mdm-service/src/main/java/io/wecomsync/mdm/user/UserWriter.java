@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.user;
 
+import io.wecomsync.mdm.fieldtime.FieldTimes;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import io.wecomsync.common.api.ErrorCode;
 import io.wecomsync.common.mdm.DepartmentMembership;
@@ -37,6 +38,9 @@ import java.util.Objects;
 @Service
 public class UserWriter {
 
+    /** What a deleted user's wxUserId becomes when a live user is renamed onto it. */
+    static final String RETIRED_PREFIX = "~retired~";
+
     private final UserMapper users;
     private final UserDepartmentMapper memberships;
     private final UserRenameMapper renames;
@@ -65,15 +69,27 @@ public class UserWriter {
 
     public WriteResponse<UserResponse> upsert(String corpId, String wxUserId, UserUpsertRequest request,
                                               RequestSource source) {
+        Memberships.normalize(request.departments(), request.mainDepartment()); // refuse a bad list before any transaction
+        return transactions.execute(() -> upsertInTransaction(corpId, wxUserId, request, source));
+    }
+
+    /**
+     * The upsert inside the caller's transaction (a batch's savepoint): the caller retries or rolls back.
+     * Throws {@link ApiException} for a refused request.
+     */
+    WriteResponse<UserResponse> upsertInTransaction(String corpId, String wxUserId, UserUpsertRequest request,
+                                                    RequestSource source) {
         List<DepartmentMembership> departments = Memberships.normalize(request.departments(), request.mainDepartment());
-        Instant eventTime = request.sourceEventTime().truncatedTo(ChronoUnit.MILLIS);
-        Write write = new Write(corpId, eventTime, request.sourceEventId(), source);
-        return transactions.execute(() -> {
-            UserEntity row = users.findByWxUserId(corpId, wxUserId);
-            return row == null
-                    ? create(wxUserId, request, departments, write)
-                    : update(row, request, departments, write);
-        });
+        Write write = new Write(corpId, request.sourceEventTime().truncatedTo(ChronoUnit.MILLIS), request.sourceEventId(), source);
+        return upsertIn(wxUserId, request, departments, write);
+    }
+
+    private WriteResponse<UserResponse> upsertIn(String wxUserId, UserUpsertRequest request,
+                                                 List<DepartmentMembership> departments, Write write) {
+        UserEntity row = users.findByWxUserId(write.corpId(), wxUserId);
+        return row == null
+                ? create(wxUserId, request, departments, write)
+                : update(row, request, departments, write);
     }
 
     private WriteResponse<UserResponse> create(String wxUserId, UserUpsertRequest request,
@@ -86,7 +102,7 @@ public class UserWriter {
         }
         row.setFieldTimes(times.serialize());
         users.insert(row);
-        List<DepartmentMembership> stored = departments == null ? List.of() : departments;
+        List<DepartmentMembership> stored = departments == null ? List.of() : Memberships.withDefaults(departments);
         if (!stored.isEmpty()) {
             memberships.insertAll(Memberships.toRows(row, stored));
             changes.add(new FieldChange("departments", null, Memberships.describe(stored)));
@@ -96,8 +112,9 @@ public class UserWriter {
     }
 
     private WriteResponse<UserResponse> update(UserEntity row, UserUpsertRequest request,
-                                               List<DepartmentMembership> departments, Write write) {
+                                               List<DepartmentMembership> requested, Write write) {
         List<DepartmentMembership> current = Memberships.fromRows(memberships.findByUserId(row.getUserId()));
+        List<DepartmentMembership> departments = requested == null ? null : Memberships.merge(requested, current);
         FieldTimes times = FieldTimes.parse(row.getFieldTimes());
         Instant deletedAt = Boolean.TRUE.equals(row.getDeleted()) ? deletionTime(row, times) : null;
         if (deletedAt != null && deletedAt.isAfter(write.eventTime())) {
@@ -181,12 +198,16 @@ public class UserWriter {
             if (wxUserId.equals(newWxUserId)) {
                 return logged(OperAction.USER_RENAME, WriteOutcome.UNCHANGED, row, null, List.of(), write);
             }
+            // wxUserIds compare without case (WeCom's do, and so does the column): "Zhang" → "zhang" finds the row itself
             UserEntity holder = users.findByWxUserId(corpId, newWxUserId);
-            if (holder != null) {
-                throw new ApiException(ErrorCode.WX_USER_ID_TAKEN, "wxUserId '" + newWxUserId
-                        + "' already belongs to user " + holder.getUserId() + " in corp " + corpId);
-            }
             Instant now = clock.instant();
+            if (holder != null && !holder.getUserId().equals(row.getUserId())) {
+                if (!Boolean.TRUE.equals(holder.getDeleted())) {
+                    throw new ApiException(ErrorCode.WX_USER_ID_TAKEN, "wxUserId '" + newWxUserId
+                            + "' already belongs to user " + holder.getUserId() + " in corp " + corpId);
+                }
+                retire(holder, write, now);
+            }
             row.setWxUserId(newWxUserId);
             row.setLastEventTime(write.eventTime());
             row.setLastEventId(write.eventId());
@@ -228,6 +249,22 @@ public class UserWriter {
             return logged(OperAction.USER_DELETE, WriteOutcome.DELETED, row, null,
                     List.of(new FieldChange("deleted", "false", "true")), write);
         });
+    }
+
+    /**
+     * Frees the wxUserId a deleted user still holds, so a live user can be renamed onto it (WeCom lets a
+     * userid be reused once its holder left): the deleted record keeps its data and history under
+     * {@code ~retired~{userId}}, and the operation log says so.
+     */
+    private void retire(UserEntity holder, Write write, Instant now) {
+        String freed = holder.getWxUserId();
+        holder.setWxUserId(RETIRED_PREFIX + holder.getUserId());
+        holder.setUpdatedAt(now);
+        updateVersioned(holder);
+        renames.insert(holder.getUserId(), write.corpId(), freed, holder.getWxUserId(), write.eventTime(), write.eventId(), now);
+        operationLog.record(new OperLogEntry(write.corpId(), OperAction.USER_RENAME, holder.getUserId(), "RETIRED",
+                List.of(new FieldChange("wxUserId", freed, holder.getWxUserId())), write.eventId(), write.source(),
+                "a deleted user's wxUserId was freed for a rename onto it"));
     }
 
     /**

@@ -48,6 +48,23 @@ class DepartmentIntegrationTests extends MdmIntegrationTest {
     }
 
     @Test
+    void anOlderPartialUpdateArrivingLateFillsWhatNothingNewerSet() {
+        http.put("/departments/{corp}/5", Map.of("name", "市场部", "parentId", 1, "order", 10,
+                "sourceEventTime", T1.toString()), corp);
+        http.put("/departments/{corp}/5", Map.of("name", "市场中心", "sourceEventTime", T1.plusSeconds(20).toString()), corp);
+
+        // WeCom sent this one in between, but it arrives last: its order is news, its name is not
+        Answer late = http.put("/departments/{corp}/5", Map.of("name", "旧名", "order", 30,
+                "sourceEventTime", T1.plusSeconds(10).toString()), corp);
+
+        assertThat(late.data().path("outcome").asText()).isEqualTo("UPDATED");
+        Answer read = http.get("/departments/{corp}/5", corp);
+        assertThat(read.data().path("name").asText()).isEqualTo("市场中心");
+        assertThat(read.data().path("order").asLong()).isEqualTo(30);
+        assertThat(read.data().path("lastEventTime").asText()).isEqualTo(T1.plusSeconds(20).toString());
+    }
+
+    @Test
     void badInputIsRefused() {
         Answer selfParent = http.put("/departments/{corp}/4", Map.of("parentId", 4, "sourceEventTime", T1.toString()), corp);
         Answer notANumber = http.put("/departments/{corp}/abc", Map.of("sourceEventTime", T1.toString()), corp);

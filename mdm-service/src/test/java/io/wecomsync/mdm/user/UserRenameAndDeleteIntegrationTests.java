@@ -63,6 +63,39 @@ class UserRenameAndDeleteIntegrationTests extends MdmIntegrationTest {
     }
 
     @Test
+    void aCaseOnlyRenameKeepsOnePerson() {
+        String userId = create("Zhang", T1);
+
+        Answer renamed = http.post("/users/by-wx/{corp}/{wx}/rename", rename("zhang", T2), corp, "Zhang");
+
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.data().path("outcome").asText()).isEqualTo("RENAMED");
+        assertThat(renamed.data().path("data").path("userId").asText()).isEqualTo(userId);
+        assertThat(renamed.data().path("data").path("wxUserId").asText()).isEqualTo("zhang");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_user WHERE corp_id = ?", Integer.class, corp)).isEqualTo(1);
+    }
+
+    @Test
+    void renamingOntoADeletedUsersIdRetiresTheDeletedRecord() {
+        String leaver = create("bob", T1);
+        http.delete("/users/by-wx/{corp}/bob?sourceEventTime={t}&sourceEventId=d1", corp, T1);
+        String alice = create("alice", T1);
+
+        Answer renamed = http.post("/users/by-wx/{corp}/{wx}/rename", rename("bob", T2), corp, "alice");
+
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.data().path("outcome").asText()).isEqualTo("RENAMED");
+        Answer found = http.get("/users?corpId={c}&wxUserId=bob", corp);
+        assertThat(found.data()).hasSize(1);
+        assertThat(found.data().get(0).path("userId").asText()).isEqualTo(alice);
+        Answer retired = http.get("/users/{id}", leaver);
+        assertThat(retired.data().path("deleted").asBoolean()).isTrue();
+        assertThat(retired.data().path("wxUserId").asText()).isEqualTo("~retired~" + leaver);
+        assertThat(jdbc.queryForList("SELECT result FROM mdm_oper_log WHERE target_id = ? AND action = 'USER_RENAME'",
+                String.class, leaver)).containsExactly("RETIRED");
+    }
+
+    @Test
     void deleteIsSoftAndRepeatable() {
         String userId = create("leaver", T1);
 

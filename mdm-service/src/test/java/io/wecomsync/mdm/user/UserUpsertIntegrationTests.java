@@ -146,6 +146,21 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
     }
 
     @Test
+    void aDepartmentListWithoutOrderOrLeaderKeepsWhatIsStoredForThem() {
+        http.put(UPSERT, user(T1, "departments", List.of(Map.of("deptId", 1, "order", 5, "leader", true),
+                Map.of("deptId", 2, "order", 7))), corp, "keeper");
+
+        // a callback's Department list: no order, and here no IsLeaderInDept either
+        Answer same = http.put(UPSERT, user(T2, "departments", List.of(Map.of("deptId", 1), Map.of("deptId", 2))), corp, "keeper");
+        Answer moved = http.put(UPSERT, user(T2.plusSeconds(1), "departments",
+                List.of(Map.of("deptId", 1), Map.of("deptId", 3))), corp, "keeper");
+
+        assertThat(same.data().path("outcome").asText()).as("nothing changed").isEqualTo("UNCHANGED");
+        assertThat(moved.data().path("data").path("departments").toString())
+                .isEqualTo("[{\"deptId\":1,\"order\":5,\"leader\":true},{\"deptId\":3,\"order\":null,\"leader\":false}]");
+    }
+
+    @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsWritten() {
         Answer badGender = http.put(UPSERT, user(T1, "name", "x", "gender", 7), corp, "bad");
         Answer badMobile = http.put(UPSERT, user(T1, "mobile", "call me"), corp, "bad");

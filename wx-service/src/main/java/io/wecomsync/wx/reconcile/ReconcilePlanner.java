@@ -3,12 +3,14 @@ package io.wecomsync.wx.reconcile;
 import io.wecomsync.common.mdm.DepartmentDigest;
 import io.wecomsync.common.mdm.TagMembersResponse;
 import io.wecomsync.common.mdm.UserDigest;
+import io.wecomsync.common.mdm.WxUserIds;
 import io.wecomsync.wx.contact.DirectoryMessages;
 import io.wecomsync.wx.inbox.InboundEvent;
 import me.chanjar.weixin.cp.bean.WxCpTagGetResult;
 import me.chanjar.weixin.cp.bean.WxCpUser;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,14 +81,26 @@ final class ReconcilePlanner {
     }
 
     private void users(WeComSnapshot wecom, Map<String, UserDigest> mdm) {
+        // userids compare without case, as in WeCom and in mdm-service's column
+        Map<String, UserDigest> heldByKey = new HashMap<>();
+        mdm.values().forEach(held -> heldByKey.merge(WxUserIds.key(held.wxUserId()), held,
+                (a, b) -> a.deleted() ? b : a));
+        Set<String> inWeCom = new HashSet<>();
         for (WeComSnapshot.User user : wecom.users().values()) {
-            UserDigest held = mdm.get(user.userId());
+            inWeCom.add(WxUserIds.key(user.userId()));
+            UserDigest held = heldByKey.get(WxUserIds.key(user.userId()));
             boolean missing = held == null || held.deleted();
             WxCpUser details = user.details().value();
             Map<String, String> fields = details != null ? DirectoryMessages.user(details)
                     : DirectoryMessages.listedUser(user.userId(), user.departments());
             if (missing) {
                 created("users", user.userId(), events.user("create_user", user.userId(), fields));
+            } else if (!held.wxUserId().equals(user.userId())) {
+                // only the case differs: WeCom renamed the user ("Zhang" → "zhang") and the callback was missed
+                Map<String, String> renamed = new LinkedHashMap<>(fields);
+                renamed.put("UserID", held.wxUserId());
+                renamed.put("NewUserID", user.userId());
+                updated("users", user.userId(), events.user("update_user", held.wxUserId(), renamed));
             } else if (details != null && !DirectoryMessages.userFingerprint(fields).equals(held.fingerprint())) {
                 updated("users", user.userId(), events.user("update_user", user.userId(), fields));
             } else {
@@ -95,7 +109,7 @@ final class ReconcilePlanner {
         }
         if (wecom.usersListed()) {
             mdm.values().stream()
-                    .filter(held -> !held.deleted() && !wecom.users().containsKey(held.wxUserId()))
+                    .filter(held -> !held.deleted() && !inWeCom.contains(WxUserIds.key(held.wxUserId())))
                     .forEach(held -> deleted(ReconcilePlan.Kind.USER, held.wxUserId()));
         }
     }

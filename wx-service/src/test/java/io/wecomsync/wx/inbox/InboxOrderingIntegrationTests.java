@@ -48,6 +48,17 @@ class InboxOrderingIntegrationTests extends WxIntegrationTest {
     }
 
     @Test
+    void twoChangesInTheSameWeComSecondAreAppliedInTheOrderTheyArrived() {
+        long first = store("user:c:tie", null, T, "tie-1");
+        long second = store("user:c:tie", null, T, "tie-2");
+
+        List<InboxEvent> claimed = inbox.claim("w", 10);
+        assertThat(ids(claimed)).containsExactly(first);
+        inbox.finish(claimed.get(0), "w", HandlerOutcome.done());
+        assertThat(ids(inbox.claim("w", 10))).as("the later arrival is applied last, so it wins").containsExactly(second);
+    }
+
+    @Test
     void aRenameHoldsBackEventsOfTheNewIdUntilItIsApplied() {
         long rename = store("user:c:old", "user:c:new", T, "rename");
         long underNewId = store("user:c:new", null, T.plusSeconds(1), "after-rename");

@@ -1,15 +1,15 @@
-package io.wecomsync.mdm.user;
+package io.wecomsync.mdm.fieldtime;
 
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * When each field of a user was last set, by source event time. A write may set a field only if it
+ * When each field of a user or department was last set, by source event time. A write may set a field only if it
  * is not older than what set the field last — so an older event still fills fields that newer events
  * did not touch, but never overwrites a newer value. Stored as a small JSON object of epoch millis.
  */
-final class FieldTimes {
+public final class FieldTimes {
 
     private final Map<String, Long> times;
     private boolean changed;
@@ -18,7 +18,22 @@ final class FieldTimes {
         this.times = times;
     }
 
-    static FieldTimes parse(String stored) {
+    /**
+     * A row written before it kept field times: every one of {@code fields} counts as set at
+     * {@code lastEventTime}, so an older event cannot overwrite it.
+     */
+    public static FieldTimes parseOr(String stored, Instant lastEventTime, String... fields) {
+        if (stored != null || lastEventTime == null) {
+            return parse(stored);
+        }
+        Map<String, Long> times = new TreeMap<>();
+        for (String field : fields) {
+            times.put(field, lastEventTime.toEpochMilli());
+        }
+        return new FieldTimes(times);
+    }
+
+    public static FieldTimes parse(String stored) {
         Map<String, Long> times = new TreeMap<>();
         if (stored != null && stored.length() > 2) {
             for (String entry : stored.substring(1, stored.length() - 1).split(",")) {
@@ -32,7 +47,7 @@ final class FieldTimes {
     }
 
     /** Whether an event at {@code time} may set {@code field}; if so, the field is marked with that time. */
-    boolean claim(String field, Instant time) {
+    public boolean claim(String field, Instant time) {
         Long last = times.get(field);
         long millis = time.toEpochMilli();
         if (last != null && last > millis) {
@@ -46,16 +61,16 @@ final class FieldTimes {
     }
 
     /** When {@code field} was last set, or {@code null}. */
-    Instant of(String field) {
+    public Instant of(String field) {
         Long millis = times.get(field);
         return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
-    boolean changed() {
+    public boolean changed() {
         return changed;
     }
 
-    String serialize() {
+    public String serialize() {
         StringBuilder json = new StringBuilder("{");
         times.forEach((field, millis) -> json.append(json.length() > 1 ? "," : "").append('"').append(field)
                 .append("\":").append(millis));
