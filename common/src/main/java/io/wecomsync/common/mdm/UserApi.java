@@ -32,6 +32,14 @@ public interface UserApi {
                                                    @PathVariable("wxUserId") String wxUserId,
                                                    @Valid @RequestBody UserUpsertRequest request);
 
+    /**
+     * Several users' upserts in one call and one transaction; each item is answered on its own
+     * ({@link UserBatchResult}): a refused or conflicting item is rolled back alone. Users must be distinct.
+     */
+    @PostMapping("/users/by-wx/{corpId}/batch")
+    Result<List<UserBatchResult>> upsertUsers(@PathVariable("corpId") String corpId,
+                                                        @Valid @RequestBody UserBatchUpsertRequest request);
+
     @PostMapping("/users/by-wx/{corpId}/{wxUserId}/rename")
     Result<WriteResponse<UserResponse>> renameUser(@PathVariable("corpId") String corpId,
                                                    @PathVariable("wxUserId") String wxUserId,

@@ -3,6 +3,8 @@ package io.wecomsync.mdm.user;
 import io.wecomsync.common.api.Result;
 import io.wecomsync.common.mdm.DigestPage;
 import io.wecomsync.common.mdm.UserApi;
+import io.wecomsync.common.mdm.UserBatchResult;
+import io.wecomsync.common.mdm.UserBatchUpsertRequest;
 import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.common.mdm.UserRenameRequest;
 import io.wecomsync.common.mdm.UserResponse;
@@ -21,11 +23,13 @@ class UserController implements UserApi {
 
     private final UserReader reader;
     private final UserWriter writer;
+    private final UserBatchWriter batchWriter;
     private final HttpServletRequest request;
 
-    UserController(UserReader reader, UserWriter writer, HttpServletRequest request) {
+    UserController(UserReader reader, UserWriter writer, UserBatchWriter batchWriter, HttpServletRequest request) {
         this.reader = reader;
         this.writer = writer;
+        this.batchWriter = batchWriter;
         this.request = request;
     }
 
@@ -44,6 +48,11 @@ class UserController implements UserApi {
     public Result<WriteResponse<UserResponse>> upsertUser(String corpId, String wxUserId, UserUpsertRequest body) {
         return Result.ok(writer.upsert(PathIds.corpId(corpId), PathIds.wxUserId("wxUserId", wxUserId), body,
                 RequestSource.of(request)));
+    }
+
+    @Override
+    public Result<List<UserBatchResult>> upsertUsers(String corpId, UserBatchUpsertRequest body) {
+        return Result.ok(batchWriter.upsertAll(PathIds.corpId(corpId), body, RequestSource.of(request)));
     }
 
     @Override

@@ -5,9 +5,16 @@ import io.wecomsync.wx.inbox.InboxEvent;
 import io.wecomsync.wx.inbox.InboxEventHandler;
 import io.wecomsync.wx.mdm.MdmRejectedException;
 import io.wecomsync.wx.mdm.MdmUnavailableException;
+import io.wecomsync.common.mdm.UserBatchUpsertRequest;
 import io.wecomsync.wx.reconcile.ReconcileReportHandler;
 import io.wecomsync.wx.xml.SafeXml;
 import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Routes each inbox event to its handler by event and ChangeType, and turns failures into outcomes:
@@ -49,6 +56,46 @@ class ContactChangeApplier implements InboxEventHandler {
         } catch (IllegalArgumentException e) {
             return new HandlerOutcome.Dead("malformed " + event.changeType() + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * User upserts that need nothing but the write go to mdm-service as one call per corp; everything
+     * else is left to {@link #handle}. An unavailable mdm-service makes them all wait.
+     */
+    @Override
+    public Map<Long, HandlerOutcome> handleTogether(List<InboxEvent> events) {
+        Map<String, Map<Long, UserBatchUpsertRequest.Item>> byCorp = new LinkedHashMap<>();
+        for (InboxEvent event : events) {
+            if (!"change_contact".equals(event.eventType())
+                    || !("create_user".equals(event.changeType()) || "update_user".equals(event.changeType()))) {
+                continue;
+            }
+            ContactMessage message;
+            try {
+                message = new ContactMessage(SafeXml.parseFlat(event.payload()));
+            } catch (SafeXml.MalformedXmlException | IllegalArgumentException e) {
+                continue; // handle() gives it its verdict
+            }
+            Optional<UserBatchUpsertRequest.Item> item;
+            try {
+                item = users.batchItem(event, message);
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            item.ifPresent(request -> byCorp.computeIfAbsent(event.corpId(), corp -> new LinkedHashMap<>()).put(event.id(), request));
+        }
+        Map<Long, HandlerOutcome> outcomes = new HashMap<>();
+        byCorp.forEach((corp, items) -> {
+            if (items.size() < 2) {
+                return; // one alone goes the usual way
+            }
+            try {
+                outcomes.putAll(users.upsertAll(corp, items));
+            } catch (MdmUnavailableException e) {
+                items.keySet().forEach(id -> outcomes.put(id, new HandlerOutcome.Wait(e.getMessage())));
+            }
+        });
+        return outcomes;
     }
 
     private HandlerOutcome route(InboxEvent event, ContactMessage message) {

@@ -1,6 +1,9 @@
 package io.wecomsync.wx.contact;
 
 import io.wecomsync.common.mdm.DepartmentMembership;
+import io.wecomsync.common.mdm.UserBatchResult;
+import io.wecomsync.common.mdm.UserBatchUpsertRequest;
+import io.wecomsync.common.mdm.WxIds;
 import io.wecomsync.common.mdm.UserRenameRequest;
 import io.wecomsync.common.mdm.UserUpsertRequest;
 import io.wecomsync.wx.inbox.HandlerOutcome;
@@ -13,14 +16,17 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * {@code create_user}, {@code update_user} and {@code delete_user}. Only the fields an event carries
  * are sent (absent stays unchanged in mdm-service); a {@code NewUserID} is applied as a rename first.
  * ID-only events are completed from WeCom's {@code user/get} where the corp has a reader app.
- * After a user really changed, a CRM push follows as an event of its own. Besides WeCom's fields a
+ * Upserts that need nothing else go to mdm-service several at a time ({@link #upsertAll}). Besides WeCom's fields a
  * message may carry {@code Order} (the member's order in each of {@code Department}), which
  * reconciliation events take from {@code user/get}.
  */
@@ -69,6 +75,52 @@ class UserChangeHandler {
         // mdm-service records the CRM delivery in the same transaction as the change (its outbox)
         mdm.call("upsert user", api -> api.upsertUser(corp, userId, request));
         return new HandlerOutcome.Done(List.of(), note);
+    }
+
+    /**
+     * The upsert as a batch item, when the event needs nothing but the write: it names a user, renames
+     * nobody, and carries its fields itself (or comes from a reconciliation). Empty otherwise.
+     */
+    Optional<UserBatchUpsertRequest.Item> batchItem(InboxEvent event, ContactMessage message) {
+        String wxUserId = message.text("UserID");
+        if (wxUserId == null || !wxUserId.matches(WxIds.USER_ID)) {
+            return Optional.empty();
+        }
+        String newUserId = message.text("NewUserID");
+        if (newUserId != null && !newUserId.isBlank() && !newUserId.equals(wxUserId)) {
+            return Optional.empty();
+        }
+        if (event.source() != InboundEvent.EventSource.RECONCILE && isIdOnly(message)) {
+            return Optional.empty();
+        }
+        return Optional.of(new UserBatchUpsertRequest.Item(wxUserId,
+                request(message, null, eventTime(event, message), eventId(event))));
+    }
+
+    /**
+     * Upserts several users of one corp in one mdm-service call; answers an outcome per event. A batch
+     * mdm-service refuses as a whole (e.g. one item invalid) answers nothing: each is then applied alone.
+     */
+    Map<Long, HandlerOutcome> upsertAll(String corpId, Map<Long, UserBatchUpsertRequest.Item> items) {
+        List<Long> ids = new ArrayList<>(items.keySet());
+        List<UserBatchUpsertRequest.Item> requests = ids.stream().map(items::get).toList();
+        List<UserBatchResult> results;
+        try {
+            results = mdm.call("upsert users", api -> api.upsertUsers(corpId, new UserBatchUpsertRequest(requests)));
+        } catch (MdmRejectedException e) {
+            return Map.of();
+        }
+        if (results == null || results.size() != ids.size()) {
+            return Map.of();
+        }
+        Map<Long, HandlerOutcome> outcomes = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            UserBatchResult result = results.get(i);
+            outcomes.put(ids.get(i), result.succeeded() ? HandlerOutcome.done()
+                    : result.retryable() ? new HandlerOutcome.Wait("upsert user: " + result.error())
+                    : new HandlerOutcome.Dead("upsert user: mdm-service refused it (" + result.code() + "): " + result.error()));
+        }
+        return outcomes;
     }
 
     HandlerOutcome delete(InboxEvent event, ContactMessage message) {

@@ -9,6 +9,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -20,9 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Applies inbox events in every instance. It claims only what it can start now (one event per free
- * applying thread, never two of one entity), renews the leases of what it is applying every third of
- * the lease, and records each outcome under the claim it got — so a slow mdm-service or WeCom never
+ * Applies inbox events in every instance. It claims a batch (never two events of one entity) only when
+ * it can start it at once — a quarter of {@code concurrency} batches at a time — and applies what the
+ * handler can apply together as one (many users in one mdm-service call and one transaction), the rest
+ * one by one on {@code concurrency} threads. It renews the leases of what it is applying every third
+ * of the lease and records each outcome under the claim it got, so a slow mdm-service or WeCom never
  * lets a second instance take an event that is still being applied. While a dependency is known to be
  * down ({@link InboxGate}) it claims nothing instead of failing event after event.
  */
@@ -45,6 +48,7 @@ public class InboxWorker implements SmartLifecycle {
     private volatile long lastRenewal = System.nanoTime();
     private Thread poller;
     private ExecutorService appliers;
+    private ExecutorService batchRunners;
     private ScheduledExecutorService renewer;
 
     InboxWorker(Inbox inbox, InboxEventHandler handler, InboxSettings settings, InboxSignal signal, List<InboxGate> gates) {
@@ -58,48 +62,65 @@ public class InboxWorker implements SmartLifecycle {
     }
 
     /**
-     * Claims up to a batch of events, applies them concurrently and waits for all; answers how many it
-     * took. What tests drive directly; the running worker instead keeps every applying thread busy.
+     * Claims up to a batch of events, applies them and waits for all; answers how many it took. What
+     * tests drive directly; the running worker keeps several batches going at once.
      */
     public int runOnce() {
         List<InboxEvent> batch = inbox.claim(owner, settings.current().batchSize());
-        List<Future<?>> work = new ArrayList<>(batch.size());
-        for (InboxEvent event : batch) {
-            work.add(submit(event, null));
-        }
-        for (Future<?> future : work) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                log.error("inbox worker task failed", e);
-            }
-        }
+        applyClaimed(batch);
         return batch.size();
     }
 
-    private Future<?> submit(InboxEvent event, Semaphore slots) {
-        inFlight.put(event.id(), Boolean.TRUE);
+    /**
+     * Applies a claimed batch: first what the handler applies together (e.g. many users' upserts in one
+     * mdm-service call), then the rest one by one, concurrently.
+     */
+    private void applyClaimed(List<InboxEvent> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        batch.forEach(event -> inFlight.put(event.id(), Boolean.TRUE));
         try {
-            return executor().submit(() -> {
-                try {
-                    apply(event);
-                } finally {
-                    inFlight.remove(event.id());
-                    if (slots != null) {
-                        slots.release();
-                        signal.wake();
-                    }
+            Map<Long, HandlerOutcome> together = batch.size() > 1 ? together(batch) : Map.of();
+            List<InboxEvent> rest = new ArrayList<>(batch.size());
+            for (InboxEvent event : batch) {
+                HandlerOutcome outcome = together.get(event.id());
+                if (outcome == null) {
+                    rest.add(event);
+                } else {
+                    finish(event, outcome);
                 }
-            });
-        } catch (RuntimeException e) {
-            inFlight.remove(event.id());
-            if (slots != null) {
-                slots.release();
             }
-            throw e;
+            if (rest.size() == 1) {
+                apply(rest.get(0));
+                return;
+            }
+            List<Future<?>> work = new ArrayList<>(rest.size());
+            for (InboxEvent event : rest) {
+                work.add(singles().submit(() -> apply(event)));
+            }
+            for (Future<?> future : work) {
+                try {
+                    future.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                } catch (Exception e) {
+                    log.error("inbox worker task failed", e);
+                }
+            }
+        } finally {
+            batch.forEach(event -> inFlight.remove(event.id()));
+        }
+    }
+
+    private Map<Long, HandlerOutcome> together(List<InboxEvent> batch) {
+        try {
+            return handler.handleTogether(batch);
+        } catch (RuntimeException e) {
+            // the events are applied one by one instead, each getting its own verdict
+            log.warn("applying {} events together failed: {}", batch.size(), e.getClass().getSimpleName());
+            return Map.of();
         }
     }
 
@@ -111,11 +132,20 @@ public class InboxWorker implements SmartLifecycle {
             log.warn("event {} ({} {}) failed: {}", event.id(), event.eventType(), event.changeType(), e.getClass().getSimpleName());
             outcome = new HandlerOutcome.Retry(e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        inbox.finish(event, owner, outcome);
+        finish(event, outcome);
+    }
+
+    private void finish(InboxEvent event, HandlerOutcome outcome) {
+        try {
+            inbox.finish(event, owner, outcome);
+        } finally {
+            inFlight.remove(event.id());
+        }
     }
 
     private void loop() {
-        Semaphore slots = new Semaphore(settings.current().concurrency());
+        // batches in flight at once; each may run its single events on the applying threads
+        Semaphore slots = new Semaphore(Math.max(2, settings.current().concurrency() / 4));
         while (running) {
             try {
                 Duration paused = pausedFor();
@@ -123,24 +153,27 @@ public class InboxWorker implements SmartLifecycle {
                     signal.await(paused);
                     continue;
                 }
-                // claim only as many events as there are free threads: a claimed event starts at once
                 slots.acquire();
-                int extra = Math.min(slots.availablePermits(), settings.current().batchSize() - 1);
-                int free = 1 + (extra > 0 && slots.tryAcquire(extra) ? extra : 0);
                 List<InboxEvent> claimed;
                 try {
-                    claimed = inbox.claim(owner, free);
+                    claimed = inbox.claim(owner, settings.current().batchSize());
                 } catch (RuntimeException e) {
-                    slots.release(free);
+                    slots.release();
                     throw e;
                 }
-                slots.release(free - claimed.size());
-                for (InboxEvent event : claimed) {
-                    submit(event, slots);
-                }
-                if (claimed.size() < free) {
+                if (claimed.isEmpty()) {
+                    slots.release();
                     signal.await(settings.current().pollInterval());
+                    continue;
                 }
+                batches().execute(() -> {
+                    try {
+                        applyClaimed(claimed);
+                    } finally {
+                        slots.release();
+                        signal.wake();
+                    }
+                });
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -207,16 +240,27 @@ public class InboxWorker implements SmartLifecycle {
         }
     }
 
-    private synchronized ExecutorService executor() {
+    private synchronized ExecutorService singles() {
         if (appliers == null) {
-            AtomicInteger n = new AtomicInteger();
-            appliers = Executors.newFixedThreadPool(settings.current().concurrency(), r -> {
-                Thread thread = new Thread(r, "inbox-apply-" + n.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+            appliers = pool("inbox-apply-", settings.current().concurrency());
         }
         return appliers;
+    }
+
+    private synchronized ExecutorService batches() {
+        if (batchRunners == null) {
+            batchRunners = pool("inbox-batch-", Math.max(2, settings.current().concurrency() / 4));
+        }
+        return batchRunners;
+    }
+
+    private static ExecutorService pool(String name, int threads) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread thread = new Thread(r, name + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Override
@@ -243,6 +287,9 @@ public class InboxWorker implements SmartLifecycle {
             }
         }
         synchronized (this) {
+            if (batchRunners != null) {
+                batchRunners.shutdown();
+            }
             if (appliers != null) {
                 appliers.shutdown();
             }

@@ -1,5 +1,6 @@
 package io.wecomsync.wx.contact;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.wecomsync.wx.WeComCallbacks;
 import io.wecomsync.wx.WxIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -9,6 +10,8 @@ import java.time.Instant;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
@@ -60,6 +63,41 @@ class ContactChangeIntegrationTests extends WxIntegrationTest {
         MDM.verify(0, postRequestedFor(urlPathEqualTo("/users/900001/crm-sync")));
         MDM.verify(1, anyRequestedFor(anyUrl()).withHeader("Authorization", matching("Bearer [\\w-]+\\.[\\w-]+\\.[\\w-]+")));
         assertThat(statuses()).containsExactly("DONE");
+    }
+
+    @Test
+    void upsertsOfSeveralUsersGoToMdmServiceAsOneBatchAndEachGetsItsOwnVerdict() {
+        MDM.stubFor(WireMock.post(urlPathEqualTo("/users/by-wx/" + CORP_WITHOUT_READER + "/batch")).willReturn(okJson("""
+                {"code":0,"msg":"ok","data":[
+                  {"wxUserId":"u1","outcome":"UPDATED","userId":"1","retryable":false},
+                  {"wxUserId":"u2","outcome":null,"code":40001,"error":"mobile: must be a phone number","retryable":false},
+                  {"wxUserId":"u3","outcome":null,"code":40903,"error":"changed concurrently","retryable":true}]}""")));
+        for (int i = 1; i <= 3; i++) {
+            postWithoutReader(contactChange(CORP_WITHOUT_READER, "update_user", T + i, "UserID", "u" + i, "Position", "p" + i));
+        }
+
+        assertThat(worker.runOnce()).isEqualTo(3);
+
+        MDM.verify(1, postRequestedFor(urlPathEqualTo("/users/by-wx/" + CORP_WITHOUT_READER + "/batch"))
+                .withRequestBody(matchingJsonPath("$.items[0].wxUserId", equalTo("u1")))
+                .withRequestBody(matchingJsonPath("$.items[2].user.position", equalTo("p3"))));
+        MDM.verify(0, putRequestedFor(anyUrl()));
+        assertThat(statuses()).containsExactly("DONE", "DEAD", "FAILED");
+        assertThat(jdbc.queryForObject("SELECT last_error FROM wx_inbox_event WHERE entity_key LIKE '%:u2'", String.class))
+                .contains("40001").contains("mobile");
+    }
+
+    @Test
+    void aBatchRefusedWholeIsAppliedOneByOne() {
+        MDM.stubFor(WireMock.post(urlPathEqualTo("/users/by-wx/" + CORP_WITHOUT_READER + "/batch"))
+                .willReturn(aResponse().withStatus(400).withBody("{\"code\":40001,\"msg\":\"items[1]...\"}")));
+        postWithoutReader(contactChange(CORP_WITHOUT_READER, "update_user", T, "UserID", "w1", "Position", "a"));
+        postWithoutReader(contactChange(CORP_WITHOUT_READER, "update_user", T, "UserID", "w2", "Position", "b"));
+
+        worker.runOnce();
+
+        MDM.verify(2, putRequestedFor(urlPathMatching("/users/by-wx/" + CORP_WITHOUT_READER + "/w[12]")));
+        assertThat(statuses()).containsExactly("DONE", "DONE");
     }
 
     @Test

@@ -1,0 +1,77 @@
+package io.wecomsync.mdm.user;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.wecomsync.mdm.MdmHttp.Answer;
+import io.wecomsync.mdm.MdmIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static io.wecomsync.mdm.user.UserBodies.user;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Many users' upserts in one call: each answered on its own, a refused one rolled back alone. */
+class UserBatchIntegrationTests extends MdmIntegrationTest {
+
+    private static final Instant T1 = Instant.parse("2026-12-01T08:00:00Z");
+    private static final String BATCH = "/users/by-wx/{corp}/batch";
+
+    private final String corp = newCorpId();
+
+    @Test
+    void eachItemIsAnsweredAndARefusedOneLeavesTheOthersWritten() {
+        http.put("/users/by-wx/{corp}/{wx}", user(T1, "name", "旧"), corp, "known");
+
+        Answer answer = http.post(BATCH, Map.of("items", List.of(
+                item("fresh", user(T1, "name", "新人")),
+                item("known", user(T1.plusSeconds(5), "name", "改")),
+                item("broken", user(T1, "mainDepartment", 9, "departments", List.of(Map.of("deptId", 1)))),
+                item("stale", user(T1, "name", "x")))), corp);
+
+        assertThat(answer.status()).isEqualTo(200);
+        JsonNode results = answer.data();
+        assertThat(results).hasSize(4);
+        assertThat(results.get(0).path("outcome").asText()).isEqualTo("CREATED");
+        assertThat(results.get(1).path("outcome").asText()).isEqualTo("UPDATED");
+        assertThat(results.get(2).path("outcome").isNull()).isTrue();
+        assertThat(results.get(2).path("code").asInt()).isEqualTo(40001);
+        assertThat(results.get(2).path("error").asText()).contains("mainDepartment");
+        assertThat(results.get(2).path("retryable").asBoolean()).isFalse();
+        assertThat(results.get(3).path("outcome").asText()).isEqualTo("CREATED");
+        assertThat(http.get("/users?corpId={c}&wxUserId=known", corp).data().get(0).path("name").asText()).isEqualTo("改");
+        assertThat(http.get("/users?corpId={c}&wxUserId=broken", corp).data()).isEmpty();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_oper_log WHERE corp_id = ? AND action = 'USER_UPSERT'",
+                Integer.class, corp)).as("one entry per written item, in the same transaction").isEqualTo(4);
+    }
+
+    @Test
+    void aRepeatedBatchChangesNothing() {
+        Map<String, Object> body = Map.of("items", List.of(item("a1", user(T1, "name", "甲")), item("b1", user(T1, "name", "乙"))));
+        http.post(BATCH, body, corp);
+
+        Answer again = http.post(BATCH, body, corp);
+
+        assertThat(again.data().get(0).path("outcome").asText()).isEqualTo("UNCHANGED");
+        assertThat(again.data().get(1).path("outcome").asText()).isEqualTo("UNCHANGED");
+    }
+
+    @Test
+    void badBatchesAreRefusedWhole() {
+        Answer empty = http.post(BATCH, Map.of("items", List.of()), corp);
+        Answer twice = http.post(BATCH, Map.of("items", List.of(item("dup", user(T1, "name", "a")),
+                item("DUP", user(T1, "name", "b")))), corp);
+        Answer badId = http.post(BATCH, Map.of("items", List.of(item("has space", user(T1, "name", "a")))), corp);
+
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.msg()).contains("twice");
+        assertThat(badId.status()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_user WHERE corp_id = ?", Integer.class, corp)).isZero();
+    }
+
+    private static Map<String, Object> item(String wxUserId, Map<String, Object> user) {
+        return Map.of("wxUserId", wxUserId, "user", user);
+    }
+}
