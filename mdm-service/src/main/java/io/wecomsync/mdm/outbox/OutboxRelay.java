@@ -76,6 +76,8 @@ public class OutboxRelay implements SmartLifecycle {
         this.users = users;
         this.operationLog = operationLog;
         this.transaction = new TransactionTemplate(transactions);
+        // claiming and recording take no gap locks, so they never deadlock with user writes recording changes
+        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);

@@ -14,6 +14,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,6 +42,8 @@ class UserBatchWriter {
     UserBatchWriter(UserWriter writer, PlatformTransactionManager transactions) {
         this.writer = writer;
         this.batch = new TransactionTemplate(transactions);
+        // no gap locks: concurrent batches (and the outbox relay) touch different users' rows only
+        this.batch.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.item = new TransactionTemplate(transactions);
         this.item.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -55,7 +58,8 @@ class UserBatchWriter {
         for (int attempt = 1; ; attempt++) {
             try {
                 return batch.execute(status -> apply(corpId, request, source));
-            } catch (PessimisticLockingFailureException e) {
+            } catch (PessimisticLockingFailureException | TransactionSystemException e) {
+                // a deadlock rolls the whole transaction back, savepoints included: run the batch again
                 if (attempt >= DEADLOCK_RETRIES) {
                     throw new ConcurrencyFailureException("batch gave up after " + attempt + " deadlocks", e);
                 }
@@ -70,7 +74,8 @@ class UserBatchWriter {
             try {
                 WriteResponse<UserResponse> written = item.execute(status ->
                         writer.upsertInTransaction(corpId, entry.wxUserId(), entry.user(), source));
-                results.add(UserBatchResult.written(entry.wxUserId(), written.outcome(), written.data().userId()));
+                results.add(UserBatchResult.written(entry.wxUserId(), written.outcome(),
+                        written.data() == null ? null : written.data().userId()));
             } catch (ApiException e) {
                 results.add(UserBatchResult.failed(entry.wxUserId(), e.errorCode().code(), e.getMessage(), false));
             } catch (DuplicateKeyException | OptimisticLockingFailureException e) {

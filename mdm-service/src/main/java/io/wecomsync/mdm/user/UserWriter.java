@@ -17,6 +17,7 @@ import io.wecomsync.mdm.outbox.Outbox;
 import io.wecomsync.mdm.outbox.UserChange;
 import io.wecomsync.mdm.pii.PiiCipher;
 import io.wecomsync.mdm.tag.TagMembers;
+import io.wecomsync.mdm.tx.AppliedEvents;
 import io.wecomsync.mdm.tx.RetryingTransactions;
 import io.wecomsync.common.api.ApiException;
 import io.wecomsync.mdm.web.RequestSource;
@@ -30,7 +31,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Applies user writes: upsert, rename and soft delete. Each runs in one transaction with its
+ * Applies user writes: upsert, rename and soft delete. An upsert whose source event was applied before
+ * is answered ALREADY_APPLIED and writes nothing. Each runs in one transaction with its
  * operation-log row and, when it changed the user, its outbox record (so the CRM hears of every
  * committed change exactly once, however often the write is retried); is ignored when older than what
  * the row already reflects, and changes nothing when repeated.
@@ -49,12 +51,13 @@ public class UserWriter {
     private final PiiCipher pii;
     private final OperationLog operationLog;
     private final Outbox outbox;
+    private final AppliedEvents appliedEvents;
     private final RetryingTransactions transactions;
     private final Clock clock;
 
     UserWriter(UserMapper users, UserDepartmentMapper memberships, UserRenameMapper renames, UserViews views,
                TagMembers tags, PiiCipher pii, OperationLog operationLog, Outbox outbox,
-               RetryingTransactions transactions, Clock clock) {
+               AppliedEvents appliedEvents, RetryingTransactions transactions, Clock clock) {
         this.users = users;
         this.memberships = memberships;
         this.renames = renames;
@@ -63,6 +66,7 @@ public class UserWriter {
         this.pii = pii;
         this.operationLog = operationLog;
         this.outbox = outbox;
+        this.appliedEvents = appliedEvents;
         this.transactions = transactions;
         this.clock = clock;
     }
@@ -81,6 +85,12 @@ public class UserWriter {
                                                     RequestSource source) {
         List<DepartmentMembership> departments = Memberships.normalize(request.departments(), request.mainDepartment());
         Write write = new Write(corpId, request.sourceEventTime().truncatedTo(ChronoUnit.MILLIS), request.sourceEventId(), source);
+        if (request.sourceEventId() != null && appliedEvents.record(corpId, request.sourceEventId(),
+                OperAction.USER_UPSERT.name(), wxUserId, clock.instant()) == 0) {
+            // this very event was applied before (a retry after a time-out, an event applied again): nothing more
+            UserEntity row = users.findByWxUserId(corpId, wxUserId);
+            return WriteResponse.of(WriteOutcome.ALREADY_APPLIED, row == null ? null : views.view(row));
+        }
         return upsertIn(wxUserId, request, departments, write);
     }
 

@@ -47,14 +47,17 @@ class UserBatchIntegrationTests extends MdmIntegrationTest {
     }
 
     @Test
-    void aRepeatedBatchChangesNothing() {
+    void aRepeatedBatchIsRecognizedAndWritesNothing() {
         Map<String, Object> body = Map.of("items", List.of(item("a1", user(T1, "name", "甲")), item("b1", user(T1, "name", "乙"))));
         http.post(BATCH, body, corp);
 
         Answer again = http.post(BATCH, body, corp);
 
-        assertThat(again.data().get(0).path("outcome").asText()).isEqualTo("UNCHANGED");
-        assertThat(again.data().get(1).path("outcome").asText()).isEqualTo("UNCHANGED");
+        assertThat(again.data().get(0).path("outcome").asText()).isEqualTo("ALREADY_APPLIED");
+        assertThat(again.data().get(1).path("outcome").asText()).isEqualTo("ALREADY_APPLIED");
+        assertThat(again.data().get(0).path("userId").asText()).isNotBlank();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_oper_log WHERE corp_id = ? AND action = 'USER_UPSERT'",
+                Integer.class, corp)).as("the repeat is not logged").isEqualTo(2);
     }
 
     @Test

@@ -118,7 +118,9 @@ class UserRenameAndDeleteIntegrationTests extends MdmIntegrationTest {
         create("returner", T1);
         http.delete("/users/by-wx/{corp}/returner?sourceEventTime={t}", corp, T2);
 
-        Answer older = http.put("/users/by-wx/{corp}/returner", user(T1, "name", "late"), corp);
+        Map<String, Object> late = new java.util.LinkedHashMap<>(user(T1, "name", "late"));
+        late.put("sourceEventId", "late-update");
+        Answer older = http.put("/users/by-wx/{corp}/returner", late, corp);
         Answer newer = http.put("/users/by-wx/{corp}/returner", user(T3, "name", "back"), corp);
 
         assertThat(older.data().path("outcome").asText()).isEqualTo("STALE");

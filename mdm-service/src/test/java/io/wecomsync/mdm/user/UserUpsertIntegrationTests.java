@@ -97,14 +97,19 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
                 "SELECT version, updated_at FROM mdm_user WHERE corp_id = ? AND wx_user_id = 'zhaoliu'", corp);
 
         Answer again = http.put(UPSERT, body, corp, "zhaoliu");
+        Map<String, Object> sameDataOtherEvent = new java.util.LinkedHashMap<>(body);
+        sameDataOtherEvent.put("sourceEventId", "another-event");
+        Answer unchanged = http.put(UPSERT, sameDataOtherEvent, corp, "zhaoliu");
 
-        assertThat(again.data().path("outcome").asText()).isEqualTo("UNCHANGED");
+        assertThat(again.data().path("outcome").asText()).as("the same event, e.g. a retry after a time-out")
+                .isEqualTo("ALREADY_APPLIED");
         assertThat(again.data().path("applied").asBoolean()).isTrue();
+        assertThat(unchanged.data().path("outcome").asText()).as("a new event that changes nothing").isEqualTo("UNCHANGED");
         assertThat(jdbc.queryForMap("SELECT version, updated_at FROM mdm_user WHERE corp_id = ? AND wx_user_id = 'zhaoliu'",
                 corp)).isEqualTo(before);
         List<String> results = jdbc.queryForList(
                 "SELECT result FROM mdm_oper_log WHERE corp_id = ? AND action = 'USER_UPSERT' ORDER BY id", String.class, corp);
-        assertThat(results).containsExactly("CREATED", "UNCHANGED");
+        assertThat(results).as("a repeated event is not logged again").containsExactly("CREATED", "UNCHANGED");
     }
 
     @Test

@@ -202,8 +202,10 @@ public class InboxWorker implements SmartLifecycle {
         try {
             List<Long> holding = List.copyOf(inFlight.keySet());
             int held = inbox.renew(owner, holding);
-            if (held < holding.size()) {
-                log.warn("{} of {} events being applied had lost their lease before it was renewed", holding.size() - held, holding.size());
+            // events finished meanwhile are no longer PROCESSING: only those still being applied count
+            long applying = holding.stream().filter(inFlight::containsKey).count();
+            if (held < applying) {
+                log.warn("{} of {} events being applied had lost their lease before it was renewed", applying - held, applying);
             }
         } catch (RuntimeException e) {
             log.warn("renewing inbox leases failed: {}", e.getClass().getSimpleName());
