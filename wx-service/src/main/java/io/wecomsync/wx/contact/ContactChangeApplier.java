@@ -1,12 +1,10 @@
 package io.wecomsync.wx.contact;
 
+import io.wecomsync.common.mdm.UserBatchUpsertRequest;
 import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboxEvent;
 import io.wecomsync.wx.inbox.InboxEventHandler;
-import io.wecomsync.wx.mdm.MdmRejectedException;
 import io.wecomsync.wx.mdm.MdmUnavailableException;
-import io.wecomsync.common.mdm.UserBatchUpsertRequest;
-import io.wecomsync.wx.reconcile.ReconcileReportHandler;
 import io.wecomsync.wx.xml.SafeXml;
 import org.springframework.stereotype.Component;
 
@@ -15,28 +13,34 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Routes each inbox event to its handler by event and ChangeType, and turns failures into outcomes:
- * mdm-service, WeCom or the token store unavailable → wait (no attempt used up); mdm-service refusing the data or a broken message →
- * DEAD; anything we do not apply → IGNORED.
+ * The contact feature's inbox handler: WeCom's {@code change_contact} events (by ChangeType) and
+ * {@code crm_push} events left from older versions. A stored message that cannot be parsed is DEAD;
+ * a ChangeType we do not apply is IGNORED; failures are translated by the inbox's router.
  */
 @Component
 class ContactChangeApplier implements InboxEventHandler {
+
+    private static final String CHANGE_CONTACT = "change_contact";
 
     private final UserChangeHandler users;
     private final DepartmentChangeHandler departments;
     private final TagChangeHandler tags;
     private final CrmPushHandler crm;
-    private final ReconcileReportHandler reconcileReports;
 
     ContactChangeApplier(UserChangeHandler users, DepartmentChangeHandler departments, TagChangeHandler tags,
-                         CrmPushHandler crm, ReconcileReportHandler reconcileReports) {
+                         CrmPushHandler crm) {
         this.users = users;
         this.departments = departments;
         this.tags = tags;
         this.crm = crm;
-        this.reconcileReports = reconcileReports;
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(CHANGE_CONTACT, CrmPushHandler.EVENT_TYPE);
     }
 
     @Override
@@ -47,15 +51,7 @@ class ContactChangeApplier implements InboxEventHandler {
         } catch (SafeXml.MalformedXmlException e) {
             return new HandlerOutcome.Dead("stored message is unreadable: " + e.getMessage());
         }
-        try {
-            return route(event, message);
-        } catch (MdmUnavailableException | WeComBusyException e) {
-            return new HandlerOutcome.Wait(e.getMessage());
-        } catch (MdmRejectedException e) {
-            return new HandlerOutcome.Dead(e.getMessage());
-        } catch (IllegalArgumentException e) {
-            return new HandlerOutcome.Dead("malformed " + event.changeType() + ": " + e.getMessage());
-        }
+        return route(event, message);
     }
 
     /**
@@ -66,7 +62,7 @@ class ContactChangeApplier implements InboxEventHandler {
     public Map<Long, HandlerOutcome> handleTogether(List<InboxEvent> events) {
         Map<String, Map<Long, UserBatchUpsertRequest.Item>> byCorp = new LinkedHashMap<>();
         for (InboxEvent event : events) {
-            if (!"change_contact".equals(event.eventType())
+            if (!CHANGE_CONTACT.equals(event.eventType())
                     || !("create_user".equals(event.changeType()) || "update_user".equals(event.changeType()))) {
                 continue;
             }
@@ -101,12 +97,6 @@ class ContactChangeApplier implements InboxEventHandler {
     private HandlerOutcome route(InboxEvent event, ContactMessage message) {
         if (CrmPushHandler.EVENT_TYPE.equals(event.eventType())) {
             return crm.push(event, message);
-        }
-        if (ReconcileReportHandler.EVENT_TYPE.equals(event.eventType())) {
-            return reconcileReports.report(event, message.fields());
-        }
-        if (!"change_contact".equals(event.eventType())) {
-            return new HandlerOutcome.Ignored("event '" + event.eventType() + "' is not applied");
         }
         String changeType = event.changeType() == null ? "" : event.changeType();
         return switch (changeType) {

@@ -1,9 +1,11 @@
 package io.wecomsync.wx.contact;
 
+import io.wecomsync.wx.inbox.DependencyUnavailableException;
+
 /** Thrown by a handler when WeCom was too busy to read details: the event is retried later. */
-final class WeComBusyException extends RuntimeException {
+final class WeComBusyException extends DependencyUnavailableException {
 
     WeComBusyException(String problem) {
-        super(problem, null, false, false);
+        super(problem);
     }
 }

@@ -35,7 +35,7 @@ public class InboxWorker implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
 
     private final Inbox inbox;
-    private final InboxEventHandler handler;
+    private final InboxRouter router;
     private final InboxSettings settings;
     private final InboxSignal signal;
     private final List<InboxGate> gates;
@@ -51,9 +51,9 @@ public class InboxWorker implements SmartLifecycle {
     private ExecutorService batchRunners;
     private ScheduledExecutorService renewer;
 
-    InboxWorker(Inbox inbox, InboxEventHandler handler, InboxSettings settings, InboxSignal signal, List<InboxGate> gates) {
+    InboxWorker(Inbox inbox, InboxRouter router, InboxSettings settings, InboxSignal signal, List<InboxGate> gates) {
         this.inbox = inbox;
-        this.handler = handler;
+        this.router = router;
         this.settings = settings;
         this.signal = signal;
         this.gates = List.copyOf(gates);
@@ -115,24 +115,11 @@ public class InboxWorker implements SmartLifecycle {
     }
 
     private Map<Long, HandlerOutcome> together(List<InboxEvent> batch) {
-        try {
-            return handler.handleTogether(batch);
-        } catch (RuntimeException e) {
-            // the events are applied one by one instead, each getting its own verdict
-            log.warn("applying {} events together failed: {}", batch.size(), e.getClass().getSimpleName());
-            return Map.of();
-        }
+        return router.handleTogether(batch);
     }
 
     private void apply(InboxEvent event) {
-        HandlerOutcome outcome;
-        try {
-            outcome = handler.handle(event);
-        } catch (RuntimeException e) {
-            log.warn("event {} ({} {}) failed: {}", event.id(), event.eventType(), event.changeType(), e.getClass().getSimpleName());
-            outcome = new HandlerOutcome.Retry(e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
-        finish(event, outcome);
+        finish(event, router.handle(event));
     }
 
     private void finish(InboxEvent event, HandlerOutcome outcome) {

@@ -1,7 +1,9 @@
 package io.wecomsync.wx.mdm;
 
+import io.wecomsync.wx.inbox.EventRefusedException;
+
 /** mdm-service refused the request (4xx): retrying the same request cannot help. */
-public class MdmRejectedException extends RuntimeException {
+public class MdmRejectedException extends EventRefusedException {
 
     private final int status;
 

@@ -4,8 +4,8 @@ import io.wecomsync.common.mdm.ReconcileRunReport;
 import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
+import io.wecomsync.wx.inbox.InboxEventHandler;
 import io.wecomsync.wx.mdm.MdmCalls;
-import io.wecomsync.wx.mdm.MdmRejectedException;
 import io.wecomsync.wx.xml.SafeXml;
 import org.springframework.stereotype.Component;
 
@@ -13,15 +13,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Puts each run's outcome in mdm-service's operation log. The report travels as an inbox event of its
  * own, so an unreachable mdm-service delays the log entry but never loses it.
  */
 @Component
-public class ReconcileReportHandler {
+class ReconcileReportHandler implements InboxEventHandler {
 
-    public static final String EVENT_TYPE = "reconcile_report";
+    static final String EVENT_TYPE = "reconcile_report";
 
     private final ReconcileRuns runs;
     private final MdmCalls mdm;
@@ -40,7 +41,19 @@ public class ReconcileReportHandler {
                 "reconcile:" + corpId + ":" + runId, null, now, SafeXml.writeFlat(fields));
     }
 
-    public HandlerOutcome report(InboxEvent event, Map<String, String> fields) {
+    @Override
+    public Set<String> eventTypes() {
+        return Set.of(EVENT_TYPE);
+    }
+
+    @Override
+    public HandlerOutcome handle(InboxEvent event) {
+        Map<String, String> fields;
+        try {
+            fields = SafeXml.parseFlat(event.payload());
+        } catch (SafeXml.MalformedXmlException e) {
+            return new HandlerOutcome.Dead("stored message is unreadable: " + e.getMessage());
+        }
         String runId = fields.get("RunId");
         String status = fields.get("Status");
         if (runId == null || !runId.matches("\\d{1,18}") || status == null) {
@@ -56,11 +69,7 @@ public class ReconcileReportHandler {
                 run.startedAt(), run.finishedAt(), counts.created(), counts.updated(), counts.deleted(), counts.unchanged(),
                 counts.failed(), counts.unreadable(), run.message() == null || run.message().length() <= 400
                 ? run.message() : run.message().substring(0, 399) + "…");
-        try {
-            mdm.call("record reconciliation run", api -> api.recordReconcileRun(report));
-            return HandlerOutcome.done();
-        } catch (MdmRejectedException e) {
-            return new HandlerOutcome.Dead(e.getMessage());
-        }
+        mdm.call("record reconciliation run", api -> api.recordReconcileRun(report));
+        return HandlerOutcome.done();
     }
 }
