@@ -136,14 +136,22 @@ class RealMdmServiceIntegrationTests extends WxIntegrationTest {
     }
 
     @Test
-    void eventsReceivedWhileMdmServiceIsDownAreAppliedWhenItIsBack() throws Exception {
+    void eventsReceivedWhileMdmServiceIsDownLongerThanTheAttemptLimitAreAllAppliedWhenItIsBack() throws Exception {
         String user = unique("patient");
         MDM_SERVICE.stop();
         try {
             post(contactChange(CORP_WITH_READER, "create_user", T1, "UserID", user, "Name", "耐心"));
             post(contactChange(CORP_WITH_READER, "create_party", T1, "Id", "77", "Name", "等待部"));
-            assertThat(worker.runOnce()).isEqualTo(2);
+            // twice the tests' max-attempts (3): the old inbox made both DEAD during such an outage
+            int tries = 0;
+            for (int i = 0; i < 400 && tries < 6; i++) {
+                tries += worker.runOnce() > 0 ? 1 : 0;
+                Thread.sleep(10);
+            }
+            assertThat(tries).isEqualTo(6);
             assertThat(jdbc.queryForList("SELECT DISTINCT status FROM wx_inbox_event", String.class)).containsExactly("FAILED");
+            assertThat(jdbc.queryForList("SELECT DISTINCT attempts FROM wx_inbox_event", Integer.class))
+                    .as("an outage uses up no attempts").containsExactly(0);
         } finally {
             MDM_SERVICE.start();
         }
