@@ -26,6 +26,12 @@ interface TagMapper {
     @Select("SELECT COALESCE(name, '') FROM mdm_tag WHERE corp_id = #{corpId} AND tag_id = #{tagId} FOR UPDATE")
     String lockAndReadName(@Param("corpId") String corpId, @Param("tagId") long tagId);
 
+    @Select("SELECT members_time FROM mdm_tag WHERE corp_id = #{corpId} AND tag_id = #{tagId}")
+    Instant membersTime(@Param("corpId") String corpId, @Param("tagId") long tagId);
+
+    @Update("UPDATE mdm_tag SET members_time = #{time} WHERE corp_id = #{corpId} AND tag_id = #{tagId}")
+    int updateMembersTime(@Param("corpId") String corpId, @Param("tagId") long tagId, @Param("time") Instant time);
+
     @Select("SELECT name FROM mdm_tag WHERE corp_id = #{corpId} AND tag_id = #{tagId}")
     List<String> findName(@Param("corpId") String corpId, @Param("tagId") long tagId);
 

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -63,6 +64,19 @@ public class TagMembers {
             boolean created = tags.insertIfMissing(corpId, tagId, now) == 1;
             String storedName = tags.lockAndReadName(corpId, tagId);
             String currentName = storedName.isEmpty() ? null : storedName;
+            Instant time = request.sourceEventTime() == null ? null : request.sourceEventTime().truncatedTo(ChronoUnit.MILLIS);
+            Instant membersTime = tags.membersTime(corpId, tagId);
+            if (time != null && membersTime != null && membersTime.isAfter(time)) {
+                // an older read or delta arriving late: the members already reflect something newer
+                operationLog.record(new OperLogEntry(corpId, OperAction.TAG_MEMBERS_UPDATE, String.valueOf(tagId),
+                        WriteOutcome.STALE.name(), List.of(), request.sourceEventId(), source,
+                        "ignored: the members already reflect " + membersTime));
+                return WriteResponse.of(WriteOutcome.STALE, new TagMembersResponse(corpId, tagId, currentName,
+                        tags.findUsers(corpId, tagId), tags.findDepartments(corpId, tagId)));
+            }
+            if (time != null) {
+                tags.updateMembersTime(corpId, tagId, time);
+            }
             List<FieldChange> changes = new ArrayList<>();
 
             if (request.tagName() != null && !request.tagName().isEmpty() && !request.tagName().equals(currentName)) {

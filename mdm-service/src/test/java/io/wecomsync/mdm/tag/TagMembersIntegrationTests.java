@@ -42,6 +42,23 @@ class TagMembersIntegrationTests extends MdmIntegrationTest {
     }
 
     @Test
+    void anOlderMemberListArrivingLateDoesNotOverwriteANewerOne() {
+        String t1 = "2026-12-01T08:00:00Z";
+        String t2 = "2026-12-01T08:00:05Z";
+        String t3 = "2026-12-01T08:00:09Z";
+        http.put("/tags/{corp}/3/members", Map.of("users", List.of("new1", "new2"), "sourceEventTime", t2), corp);
+
+        Answer older = http.put("/tags/{corp}/3/members", Map.of("users", List.of("old1"), "sourceEventTime", t1), corp);
+        Answer delta = http.put("/tags/{corp}/3/members", Map.of("addUsers", List.of("later"), "sourceEventTime", t3), corp);
+
+        assertThat(older.data().path("outcome").asText()).isEqualTo("STALE");
+        assertThat(older.data().path("applied").asBoolean()).isFalse();
+        assertThat(delta.data().path("outcome").asText()).isEqualTo("UPDATED");
+        assertThat(http.get("/tags/{corp}/3/members", corp).data().path("users").toString())
+                .isEqualTo("[\"later\",\"new1\",\"new2\"]");
+    }
+
+    @Test
     void contradictoryOrEmptyRequestsAreRefused() {
         Answer both = http.put("/tags/{corp}/3/members", Map.of("users", List.of("a"), "addUsers", List.of("b")), corp);
         Answer overlap = http.put("/tags/{corp}/3/members", Map.of("addUsers", List.of("a"), "removeUsers", List.of("a")), corp);

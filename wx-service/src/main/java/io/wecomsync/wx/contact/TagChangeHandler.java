@@ -8,6 +8,9 @@ import me.chanjar.weixin.cp.bean.WxCpTagGetResult;
 import me.chanjar.weixin.cp.bean.WxCpUser;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -19,10 +22,12 @@ class TagChangeHandler {
 
     private final MdmCalls mdm;
     private final DirectoryReader directory;
+    private final Clock clock;
 
-    TagChangeHandler(MdmCalls mdm, DirectoryReader directory) {
+    TagChangeHandler(MdmCalls mdm, DirectoryReader directory, Clock clock) {
         this.mdm = mdm;
         this.directory = directory;
+        this.clock = clock;
     }
 
     HandlerOutcome update(InboxEvent event, ContactMessage message) {
@@ -31,6 +36,9 @@ class TagChangeHandler {
             return new HandlerOutcome.Dead("update_tag without a valid TagId");
         }
         String eventId = UserChangeHandler.eventId(event);
+        // what the read returns is at least as new as this; a second earlier, so that a delta of the same
+        // WeCom second (CreateTime has whole seconds) that the read may have missed is still applied
+        Instant readFrom = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
         DirectoryReader.Lookup<WxCpTagGetResult> lookup = directory.tag(event.corpId(), tagId);
         if (lookup.retryable()) {
             throw new WeComBusyException(lookup.problem());
@@ -42,10 +50,11 @@ class TagChangeHandler {
                     : tag.getUserlist().stream().map(WxCpUser::getUserId).toList();
             List<Long> departments = tag.getPartylist() == null ? List.of()
                     : tag.getPartylist().stream().map(Integer::longValue).toList();
-            request = new TagMembersRequest(tag.getTagname(), null, null, null, null, users, departments, eventId);
+            request = new TagMembersRequest(tag.getTagname(), null, null, null, null, users, departments, eventId, readFrom);
         } else {
             request = new TagMembersRequest(null, message.list("AddUserItems"), message.list("DelUserItems"),
-                    ids(message.list("AddPartyItems")), ids(message.list("DelPartyItems")), null, null, eventId);
+                    ids(message.list("AddPartyItems")), ids(message.list("DelPartyItems")), null, null, eventId,
+                    UserChangeHandler.eventTime(event, message));
             if (request.addUsers() == null && request.removeUsers() == null
                     && request.addDepartments() == null && request.removeDepartments() == null) {
                 return new HandlerOutcome.Done(List.of(), joined(lookup.problem(), "nothing to change"));
