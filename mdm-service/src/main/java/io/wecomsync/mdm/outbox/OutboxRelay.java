@@ -3,6 +3,7 @@ package io.wecomsync.mdm.outbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.wecomsync.common.concurrent.DaemonThreads;
 import io.wecomsync.common.mdm.UserResponse;
 import io.wecomsync.mdm.oplog.OperAction;
 import io.wecomsync.mdm.oplog.OperLogEntry;
@@ -17,6 +18,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +26,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Delivers recorded user changes to their targets. Each round claims due deliveries under a fresh
@@ -233,12 +233,7 @@ public class OutboxRelay implements SmartLifecycle {
 
     private synchronized ExecutorService executor() {
         if (senders == null) {
-            AtomicInteger n = new AtomicInteger();
-            senders = Executors.newFixedThreadPool(properties.concurrency(), r -> {
-                Thread thread = new Thread(r, "outbox-send-" + n.incrementAndGet());
-                thread.setDaemon(true);
-                return thread;
-            });
+            senders = DaemonThreads.pool("outbox-send-", properties.concurrency());
         }
         return senders;
     }
@@ -249,22 +244,13 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         running = true;
-        poller = new Thread(this::loop, "outbox-relay");
-        poller.setDaemon(true);
-        poller.start();
+        poller = DaemonThreads.start("outbox-relay", this::loop);
     }
 
     @Override
     public void stop() {
         running = false;
-        if (poller != null) {
-            poller.interrupt();
-            try {
-                poller.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        DaemonThreads.stop(poller, Duration.ofSeconds(10));
         synchronized (this) {
             if (senders != null) {
                 senders.shutdown();

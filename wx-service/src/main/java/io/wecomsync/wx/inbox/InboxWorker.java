@@ -1,5 +1,6 @@
 package io.wecomsync.wx.inbox;
 
+import io.wecomsync.common.concurrent.DaemonThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Applies inbox events in every instance. It claims a batch (never two events of one entity) only when
@@ -231,25 +231,16 @@ public class InboxWorker implements SmartLifecycle {
 
     private synchronized ExecutorService singles() {
         if (appliers == null) {
-            appliers = pool("inbox-apply-", settings.current().concurrency());
+            appliers = DaemonThreads.pool("inbox-apply-", settings.current().concurrency());
         }
         return appliers;
     }
 
     private synchronized ExecutorService batches() {
         if (batchRunners == null) {
-            batchRunners = pool("inbox-batch-", Math.max(2, settings.current().concurrency() / 4));
+            batchRunners = DaemonThreads.pool("inbox-batch-", Math.max(2, settings.current().concurrency() / 4));
         }
         return batchRunners;
-    }
-
-    private static ExecutorService pool(String name, int threads) {
-        AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(threads, r -> {
-            Thread thread = new Thread(r, name + n.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     @Override
@@ -258,23 +249,14 @@ public class InboxWorker implements SmartLifecycle {
             return;
         }
         running = true;
-        poller = new Thread(this::loop, "inbox-worker");
-        poller.setDaemon(true);
-        poller.start();
+        poller = DaemonThreads.start("inbox-worker", this::loop);
         log.info("inbox worker {} started", owner);
     }
 
     @Override
     public void stop() {
         running = false;
-        if (poller != null) {
-            poller.interrupt();
-            try {
-                poller.join(TimeUnit.SECONDS.toMillis(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        DaemonThreads.stop(poller, Duration.ofSeconds(10));
         synchronized (this) {
             if (batchRunners != null) {
                 batchRunners.shutdown();
