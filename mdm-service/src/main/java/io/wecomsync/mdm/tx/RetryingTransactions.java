@@ -3,6 +3,7 @@ package io.wecomsync.mdm.tx;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,8 +13,10 @@ import java.util.function.Supplier;
 
 /**
  * Runs a read-modify-write in its own transaction and runs it again, from a fresh read, when another
- * writer got there first: an optimistic-lock version mismatch, or a lost race to insert the same
- * unique key. After {@value #MAX_ATTEMPTS} attempts the conflict is passed on (HTTP 409).
+ * writer got there first: an optimistic-lock version mismatch, a lost race to insert the same unique
+ * key, or a deadlock (the database rolled this one back: two writes of one new user racing each other
+ * and the same source event's record). After {@value #MAX_ATTEMPTS} attempts the conflict is passed on
+ * (HTTP 409).
  */
 @Component
 public class RetryingTransactions {
@@ -30,7 +33,7 @@ public class RetryingTransactions {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> work.get());
-            } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
+            } catch (OptimisticLockingFailureException | DuplicateKeyException | PessimisticLockingFailureException e) {
                 if (attempt >= MAX_ATTEMPTS) {
                     throw new ConcurrencyFailureException("gave up after " + attempt + " conflicting attempts", e);
                 }
