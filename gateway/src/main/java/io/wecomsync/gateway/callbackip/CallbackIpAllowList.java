@@ -58,7 +58,10 @@ public class CallbackIpAllowList implements SmartLifecycle {
         return fromMdm.isEmpty() && extra().isEmpty();
     }
 
-    /** Reads the list from mdm-service now; keeps the old one if that fails. */
+    /**
+     * Reads the list from mdm-service now; keeps the old one if that fails. Builds the request — and
+     * mints its 5-minute token — when called: subscribe again for the next round, call again.
+     */
     Mono<Void> refresh() {
         WebClient.RequestHeadersSpec<?> request = http.build().get()
                 .uri(baseUri() + "/login-ips?type={type}", properties.getLoginIpType());
@@ -106,7 +109,9 @@ public class CallbackIpAllowList implements SmartLifecycle {
     @Override
     public void start() {
         // the interval is read anew after each round, so a changed refresh-interval applies from the next one
-        schedule = refresh().then(Mono.defer(() -> Mono.delay(properties.getRefreshInterval()))).repeat().subscribe();
+        // each round builds its request anew: the service token is minted per request, never reused past its lifetime
+        schedule = Mono.defer(this::refresh).then(Mono.defer(() -> Mono.delay(properties.getRefreshInterval())))
+                .repeat().subscribe();
     }
 
     @Override
