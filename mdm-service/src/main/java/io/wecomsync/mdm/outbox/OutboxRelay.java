@@ -20,13 +20,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -89,7 +87,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     /** Claims up to a batch of due deliveries and makes them; answers how many it claimed. Tests drive this. */
     public int runOnce() {
-        List<String> enabled = targets.values().stream().filter(OutboxTarget::enabled).map(OutboxTarget::name).toList();
+        // a target whose breaker is open is not claimed for: its deliveries stay put instead of being
+        // claimed and handed back round after round
+        List<String> enabled = targets.values().stream().filter(OutboxTarget::enabled).map(OutboxTarget::name)
+                .filter(this::mayCall).toList();
         if (enabled.isEmpty()) {
             return 0;
         }
@@ -105,21 +106,27 @@ public class OutboxRelay implements SmartLifecycle {
         if (ids == null || ids.isEmpty()) {
             return 0;
         }
-        List<Future<?>> work = new ArrayList<>(ids.size());
-        for (OutboxEntity row : mapper.selectByIds(ids)) {
-            work.add(executor().submit(() -> deliver(row, token)));
-        }
-        for (Future<?> future : work) {
-            try {
-                future.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            } catch (Exception e) {
-                log.error("outbox delivery failed unexpectedly", e);
-            }
-        }
+        List<Runnable> deliveries = mapper.selectByIds(ids).stream()
+                .<Runnable>map(row -> () -> deliver(row, token)).toList();
+        DaemonThreads.runAll(executor(), deliveries);
         return ids.size();
+    }
+
+    /**
+     * Whether {@code target}'s breaker lets calls through. Asking for a permission is what moves an open
+     * breaker whose wait is over to half-open; the permission is handed back, each delivery asks its own.
+     */
+    private boolean mayCall(String target) {
+        CircuitBreaker breaker = breakers.get(target);
+        CircuitBreaker.State state = breaker.getState();
+        if (state != CircuitBreaker.State.OPEN && state != CircuitBreaker.State.FORCED_OPEN) {
+            return true;
+        }
+        if (breaker.tryAcquirePermission()) {
+            breaker.releasePermission();
+            return true;
+        }
+        return false;
     }
 
     /** The breaker of a target, e.g. for metrics and tests. */

@@ -113,6 +113,9 @@ class OutboxIntegrationTests extends MdmIntegrationTest {
         }
         Answer during = http.put("/users/by-wx/{corp}/{wx}", user(T2, "name", "Y"), corp, "outage");
         assertThat(during.status()).as("directory writes go on while the CRM fails").isEqualTo(200);
+        relay.breaker("crm").transitionToForcedOpenState();
+        assertThat(relay.runOnce()).as("while the CRM's breaker is open nothing is claimed").isZero();
+        relay.breaker("crm").transitionToClosedState();
         Map<String, Object> row = row(userId);
         assertThat(row.get("status")).as("an outage never makes a delivery DEAD").isEqualTo("PENDING");
         assertThat(row.get("attempts")).isEqualTo(0);

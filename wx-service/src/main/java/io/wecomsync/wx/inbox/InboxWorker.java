@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -81,7 +80,7 @@ public class InboxWorker implements SmartLifecycle {
         }
         batch.forEach(event -> inFlight.put(event.id(), Boolean.TRUE));
         try {
-            Map<Long, HandlerOutcome> together = batch.size() > 1 ? together(batch) : Map.of();
+            Map<Long, HandlerOutcome> together = router.handleTogether(batch);
             List<InboxEvent> rest = new ArrayList<>(batch.size());
             for (InboxEvent event : batch) {
                 HandlerOutcome outcome = together.get(event.id());
@@ -95,27 +94,10 @@ public class InboxWorker implements SmartLifecycle {
                 apply(rest.get(0));
                 return;
             }
-            List<Future<?>> work = new ArrayList<>(rest.size());
-            for (InboxEvent event : rest) {
-                work.add(singles().submit(() -> apply(event)));
-            }
-            for (Future<?> future : work) {
-                try {
-                    future.get();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                } catch (Exception e) {
-                    log.error("inbox worker task failed", e);
-                }
-            }
+            DaemonThreads.runAll(singles(), rest.stream().<Runnable>map(event -> () -> apply(event)).toList());
         } finally {
             batch.forEach(event -> inFlight.remove(event.id()));
         }
-    }
-
-    private Map<Long, HandlerOutcome> together(List<InboxEvent> batch) {
-        return router.handleTogether(batch);
     }
 
     private void apply(InboxEvent event) {
