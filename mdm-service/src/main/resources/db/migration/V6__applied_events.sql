@@ -6,7 +6,8 @@ CREATE TABLE mdm_applied_event (
     source_event_id VARCHAR(64)  NOT NULL,
     action          VARCHAR(32)  NOT NULL,
     subject         VARCHAR(64)  NOT NULL COMMENT 'the wxUserId (or other id) the event was applied to',
+    event_time      DATETIME(3)  NOT NULL COMMENT 'part of the key: an id reused later (a wx-service whose database was reset counts from 1 again) is another event',
     applied_at      DATETIME(3)  NOT NULL,
-    PRIMARY KEY (corp_id, source_event_id, action, subject),
+    PRIMARY KEY (corp_id, source_event_id, action, subject, event_time),
     KEY idx_applied_event_time (applied_at)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

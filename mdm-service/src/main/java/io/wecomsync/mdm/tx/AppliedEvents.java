@@ -13,11 +13,16 @@ import java.time.Instant;
 @Mapper
 public interface AppliedEvents {
 
-    /** Records that {@code sourceEventId} was applied as {@code action} to {@code subject}; 0 when it already was. */
+    /**
+     * Records that {@code sourceEventId} of {@code eventTime} was applied as {@code action} to
+     * {@code subject}; 0 when it already was. The time is part of the key, so an id that comes back for a
+     * different event (a source whose counter restarted) is not mistaken for a repeat.
+     */
     @Insert("""
-            INSERT IGNORE INTO mdm_applied_event (corp_id, source_event_id, action, subject, applied_at)
-            VALUES (#{corpId}, #{sourceEventId}, #{action}, #{subject}, #{now})
+            INSERT IGNORE INTO mdm_applied_event (corp_id, source_event_id, action, subject, event_time, applied_at)
+            VALUES (#{corpId}, #{sourceEventId}, #{action}, #{subject}, #{eventTime}, #{now})
             """)
     int record(@Param("corpId") String corpId, @Param("sourceEventId") String sourceEventId,
-               @Param("action") String action, @Param("subject") String subject, @Param("now") Instant now);
+               @Param("action") String action, @Param("subject") String subject,
+               @Param("eventTime") Instant eventTime, @Param("now") Instant now);
 }

@@ -73,7 +73,6 @@ public class UserWriter {
 
     public WriteResponse<UserResponse> upsert(String corpId, String wxUserId, UserUpsertRequest request,
                                               RequestSource source) {
-        Memberships.normalize(request.departments(), request.mainDepartment()); // refuse a bad list before any transaction
         return transactions.execute(() -> upsertInTransaction(corpId, wxUserId, request, source));
     }
 
@@ -86,7 +85,7 @@ public class UserWriter {
         List<DepartmentMembership> departments = Memberships.normalize(request.departments(), request.mainDepartment());
         Write write = new Write(corpId, request.sourceEventTime().truncatedTo(ChronoUnit.MILLIS), request.sourceEventId(), source);
         if (request.sourceEventId() != null && appliedEvents.record(corpId, request.sourceEventId(),
-                OperAction.USER_UPSERT.name(), wxUserId, clock.instant()) == 0) {
+                OperAction.USER_UPSERT.name(), wxUserId, write.eventTime(), clock.instant()) == 0) {
             // this very event was applied before (a retry after a time-out, an event applied again): nothing more
             UserEntity row = users.findByWxUserId(corpId, wxUserId);
             return WriteResponse.of(WriteOutcome.ALREADY_APPLIED, row == null ? null : views.view(row));

@@ -100,16 +100,21 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
         Map<String, Object> sameDataOtherEvent = new java.util.LinkedHashMap<>(body);
         sameDataOtherEvent.put("sourceEventId", "another-event");
         Answer unchanged = http.put(UPSERT, sameDataOtherEvent, corp, "zhaoliu");
+        assertThat(jdbc.queryForMap("SELECT version, updated_at FROM mdm_user WHERE corp_id = ? AND wx_user_id = 'zhaoliu'",
+                corp)).as("neither wrote the row").isEqualTo(before);
+        // the same id for another event later (a wx-service whose database was reset numbers from 1 again)
+        Map<String, Object> reusedId = new java.util.LinkedHashMap<>(user(T2, "position", "新岗位"));
+        reusedId.put("sourceEventId", body.get("sourceEventId"));
+        Answer reused = http.put(UPSERT, reusedId, corp, "zhaoliu");
 
         assertThat(again.data().path("outcome").asText()).as("the same event, e.g. a retry after a time-out")
                 .isEqualTo("ALREADY_APPLIED");
         assertThat(again.data().path("applied").asBoolean()).isTrue();
         assertThat(unchanged.data().path("outcome").asText()).as("a new event that changes nothing").isEqualTo("UNCHANGED");
-        assertThat(jdbc.queryForMap("SELECT version, updated_at FROM mdm_user WHERE corp_id = ? AND wx_user_id = 'zhaoliu'",
-                corp)).isEqualTo(before);
+        assertThat(reused.data().path("outcome").asText()).as("a reused id with another time is another event").isEqualTo("UPDATED");
         List<String> results = jdbc.queryForList(
                 "SELECT result FROM mdm_oper_log WHERE corp_id = ? AND action = 'USER_UPSERT' ORDER BY id", String.class, corp);
-        assertThat(results).as("a repeated event is not logged again").containsExactly("CREATED", "UNCHANGED");
+        assertThat(results).as("a repeated event is not logged again").containsExactly("CREATED", "UNCHANGED", "UPDATED");
     }
 
     @Test
