@@ -79,6 +79,20 @@ class InboxFaultsIntegrationTests extends WxIntegrationTest {
     }
 
     @Test
+    void ourTokenRefusedByMdmServiceIsASettingToFixNotABadEvent() {
+        MDM.resetAll();
+        MDM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)));
+        long id = callback("refused-token", T);
+
+        worker.runOnce();
+
+        Map<String, Object> row = row(id);
+        assertThat(row.get("status")).isEqualTo("FAILED");
+        assertThat(row.get("attempts")).isEqualTo(0);
+        assertThat((String) row.get("last_error")).contains("401").contains("token settings");
+    }
+
+    @Test
     void aWaitingEventOlderThanTheAgeLimitIsDeadWithItsReason() {
         long id = callback("wangwu", T);
         jdbc.update("UPDATE wx_inbox_event SET received_at = ? WHERE id = ?",
