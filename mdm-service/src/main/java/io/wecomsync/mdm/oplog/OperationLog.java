@@ -39,6 +39,18 @@ public class OperationLog {
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(OperLogEntry entry) {
+        mapper.insert(toRow(entry));
+    }
+
+    /** Several entries in one statement, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(List<OperLogEntry> entries) {
+        if (!entries.isEmpty()) {
+            mapper.insertAll(entries.stream().map(this::toRow).toList());
+        }
+    }
+
+    private OperLogEntity toRow(OperLogEntry entry) {
         OperLogEntity row = new OperLogEntity();
         row.setCreatedAt(clock.instant());
         row.setCorpId(entry.corpId());
@@ -54,7 +66,7 @@ public class OperationLog {
         }
         row.setMessage(entry.message() == null || entry.message().length() <= MAX_MESSAGE
                 ? entry.message() : entry.message().substring(0, MAX_MESSAGE));
-        mapper.insert(row);
+        return row;
     }
 
     @Transactional(readOnly = true)

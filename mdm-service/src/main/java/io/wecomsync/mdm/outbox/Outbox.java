@@ -34,20 +34,30 @@ public class Outbox {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void userChanged(String userId, String corpId, UserChange change, String previousWxUserId) {
-        boolean recorded = false;
-        for (OutboxTarget target : targets) {
-            if (target.enabled()) {
-                mapper.record(target.name(), userId, corpId, change.name(), previousWxUserId, clock.instant());
-                recorded = true;
+        usersChanged(List.of(new Changed(userId, corpId, change, previousWxUserId)));
+    }
+
+    /** Several users' changes, recorded in one statement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void usersChanged(List<Changed> changes) {
+        List<String> enabled = targets.stream().filter(OutboxTarget::enabled).map(OutboxTarget::name).toList();
+        if (enabled.isEmpty() || changes.isEmpty()) {
+            return;
+        }
+        mapper.record(enabled, changes, clock.instant());
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                signal.wake();
             }
-        }
-        if (recorded) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    signal.wake();
-                }
-            });
-        }
+        });
+    }
+
+    /**
+     * A committed change of one user.
+     *
+     * @param previousWxUserId for a rename, the wxUserId before it; otherwise null
+     */
+    public record Changed(String userId, String corpId, UserChange change, String previousWxUserId) {
     }
 }

@@ -17,12 +17,17 @@ interface OutboxMapper extends BaseMapper<OutboxEntity> {
      * Records a change of a user for a target, coalesced with any delivery still waiting: the sequence
      * goes up, the latest change is kept, the wxUserId the target last got is kept across renames, and a
      * waiting delivery keeps its backoff (a failing target is not hammered by a busy user). A DELIVERED or
-     * DEAD row becomes due at once. Joins the caller's transaction.
+     * DEAD row becomes due at once. One statement for every target and change; joins the caller's transaction.
      */
     @Insert("""
+            <script>
             INSERT INTO mdm_outbox (target, user_id, corp_id, change_seq, delivered_seq, last_change, previous_wx_user_id,
-                status, attempts, next_attempt_at, created_at, updated_at)
-            VALUES (#{target}, #{userId}, #{corpId}, 1, 0, #{change}, #{previousWxUserId}, 'PENDING', 0, #{now}, #{now}, #{now})
+                status, attempts, next_attempt_at, created_at, updated_at) VALUES
+            <foreach collection="targets" item="t" separator=",">
+              <foreach collection="changes" item="c" separator=",">
+                (#{t}, #{c.userId}, #{c.corpId}, 1, 0, #{c.change}, #{c.previousWxUserId}, 'PENDING', 0, #{now}, #{now}, #{now})
+              </foreach>
+            </foreach>
             ON DUPLICATE KEY UPDATE
                 change_seq = change_seq + 1,
                 last_change = VALUES(last_change),
@@ -32,9 +37,9 @@ interface OutboxMapper extends BaseMapper<OutboxEntity> {
                 waits = IF(status = 'PENDING', waits, 0),
                 status = 'PENDING',
                 updated_at = VALUES(updated_at)
+            </script>
             """)
-    int record(@Param("target") String target, @Param("userId") String userId, @Param("corpId") String corpId,
-               @Param("change") String change, @Param("previousWxUserId") String previousWxUserId,
+    int record(@Param("targets") List<String> targets, @Param("changes") List<Outbox.Changed> changes,
                @Param("now") Instant now);
 
     /** Locks due deliveries of {@code targets} that no live claim holds; rows other relays lock are skipped. */

@@ -3,8 +3,11 @@ package io.wecomsync.mdm.tx;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 
 /**
  * Remembers which source event each write applied, inside the write's transaction, so a repeated
@@ -14,15 +17,32 @@ import java.time.Instant;
 public interface AppliedEvents {
 
     /**
-     * Records that {@code sourceEventId} of {@code eventTime} was applied as {@code action} to
-     * {@code subject}; 0 when it already was. The time is part of the key, so an id that comes back for a
-     * different event (a source whose counter restarted) is not mistaken for a repeat.
+     * Which of {@code events} (all of {@code corpId} and {@code action}) were applied before, as stored
+     * (subjects compare without case, as the key does).
      */
-    @Insert("""
-            INSERT IGNORE INTO mdm_applied_event (corp_id, source_event_id, action, subject, event_time, applied_at)
-            VALUES (#{corpId}, #{sourceEventId}, #{action}, #{subject}, #{eventTime}, #{now})
+    @Select("""
+            <script>
+            SELECT source_event_id, subject, event_time FROM mdm_applied_event
+            WHERE corp_id = #{corpId} AND action = #{action}
+              AND source_event_id IN <foreach collection="events" item="e" open="(" separator="," close=")">#{e.sourceEventId}</foreach>
+              AND (source_event_id, subject, event_time) IN
+              <foreach collection="events" item="e" open="(" separator="," close=")">(#{e.sourceEventId}, #{e.subject}, #{e.eventTime})</foreach>
+            </script>
             """)
-    int record(@Param("corpId") String corpId, @Param("sourceEventId") String sourceEventId,
-               @Param("action") String action, @Param("subject") String subject,
-               @Param("eventTime") Instant eventTime, @Param("now") Instant now);
+    List<Applied> applied(@Param("corpId") String corpId, @Param("action") String action,
+                         @Param("events") Collection<Applied> events);
+
+    /** Records several applied events in one statement; one recorded before fails it all (a duplicate key). */
+    @Insert("""
+            <script>
+            INSERT INTO mdm_applied_event (corp_id, source_event_id, action, subject, event_time, applied_at) VALUES
+            <foreach collection="events" item="e" separator=",">(#{corpId}, #{e.sourceEventId}, #{action}, #{e.subject}, #{e.eventTime}, #{now})</foreach>
+            </script>
+            """)
+    int recordAll(@Param("corpId") String corpId, @Param("action") String action,
+                  @Param("events") Collection<Applied> events, @Param("now") Instant now);
+
+    /** One event applied to one subject. */
+    record Applied(String sourceEventId, String subject, Instant eventTime) {
+    }
 }

@@ -6,6 +6,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.concurrent.ThreadLocalRandom;
@@ -24,12 +25,28 @@ public class RetryingTransactions {
     static final int MAX_ATTEMPTS = 16;
 
     private final TransactionTemplate transactions;
+    private final TransactionTemplate readCommitted;
 
     RetryingTransactions(PlatformTransactionManager transactionManager) {
         this.transactions = new TransactionTemplate(transactionManager);
+        this.readCommitted = new TransactionTemplate(transactionManager);
+        this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
     }
 
     public <T> T execute(Supplier<T> work) {
+        return execute(transactions, work);
+    }
+
+    /**
+     * The same at READ COMMITTED: for work that locks the rows it reads ({@code FOR UPDATE}), so that
+     * looking up rows that do not exist takes no gap locks and writers of different rows never wait
+     * for each other.
+     */
+    public <T> T executeReadCommitted(Supplier<T> work) {
+        return execute(readCommitted, work);
+    }
+
+    private static <T> T execute(TransactionTemplate transactions, Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.execute(status -> work.get());

@@ -17,6 +17,14 @@ interface UserDepartmentMapper {
     @Delete("DELETE FROM mdm_user_department WHERE user_id = #{userId}")
     int deleteByUserId(@Param("userId") String userId);
 
+    @Delete("""
+            <script>
+            DELETE FROM mdm_user_department WHERE user_id IN
+            <foreach collection="userIds" item="id" open="(" separator="," close=")">#{id}</foreach>
+            </script>
+            """)
+    int deleteByUserIds(@Param("userIds") List<String> userIds);
+
     /** One multi-row INSERT for the whole membership. */
     @Insert("""
             <script>

@@ -1,7 +1,6 @@
 package io.wecomsync.mdm.user;
 
 import io.wecomsync.mdm.fieldtime.FieldTimes;
-import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import io.wecomsync.common.api.ErrorCode;
 import io.wecomsync.common.mdm.DepartmentMembership;
 import io.wecomsync.common.mdm.OperLogResponse.FieldChange;
@@ -15,9 +14,7 @@ import io.wecomsync.mdm.oplog.OperLogEntry;
 import io.wecomsync.mdm.oplog.OperationLog;
 import io.wecomsync.mdm.outbox.Outbox;
 import io.wecomsync.mdm.outbox.UserChange;
-import io.wecomsync.mdm.pii.PiiCipher;
 import io.wecomsync.mdm.tag.TagMembers;
-import io.wecomsync.mdm.tx.AppliedEvents;
 import io.wecomsync.mdm.tx.RetryingTransactions;
 import io.wecomsync.common.api.ApiException;
 import io.wecomsync.mdm.web.RequestSource;
@@ -26,7 +23,6 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,146 +40,38 @@ public class UserWriter {
     static final String RETIRED_PREFIX = "~retired~";
 
     private final UserMapper users;
-    private final UserDepartmentMapper memberships;
+    private final UserUpserts upserts;
     private final UserRenameMapper renames;
     private final UserViews views;
     private final TagMembers tags;
-    private final PiiCipher pii;
     private final OperationLog operationLog;
     private final Outbox outbox;
-    private final AppliedEvents appliedEvents;
     private final RetryingTransactions transactions;
     private final Clock clock;
 
-    UserWriter(UserMapper users, UserDepartmentMapper memberships, UserRenameMapper renames, UserViews views,
-               TagMembers tags, PiiCipher pii, OperationLog operationLog, Outbox outbox,
-               AppliedEvents appliedEvents, RetryingTransactions transactions, Clock clock) {
+    UserWriter(UserMapper users, UserUpserts upserts, UserRenameMapper renames, UserViews views, TagMembers tags,
+               OperationLog operationLog, Outbox outbox, RetryingTransactions transactions, Clock clock) {
         this.users = users;
-        this.memberships = memberships;
+        this.upserts = upserts;
         this.renames = renames;
         this.views = views;
         this.tags = tags;
-        this.pii = pii;
         this.operationLog = operationLog;
         this.outbox = outbox;
-        this.appliedEvents = appliedEvents;
         this.transactions = transactions;
         this.clock = clock;
     }
 
     public WriteResponse<UserResponse> upsert(String corpId, String wxUserId, UserUpsertRequest request,
                                               RequestSource source) {
-        return transactions.execute(() -> upsertInTransaction(corpId, wxUserId, request, source));
-    }
-
-    /**
-     * The upsert inside the caller's transaction (a batch's savepoint): the caller retries or rolls back.
-     * Throws {@link ApiException} for a refused request.
-     */
-    WriteResponse<UserResponse> upsertInTransaction(String corpId, String wxUserId, UserUpsertRequest request,
-                                                    RequestSource source) {
-        List<DepartmentMembership> departments = Memberships.normalize(request.departments(), request.mainDepartment());
-        Write write = new Write(corpId, request.sourceEventTime().truncatedTo(ChronoUnit.MILLIS), request.sourceEventId(), source);
-        if (request.sourceEventId() != null && appliedEvents.record(corpId, request.sourceEventId(),
-                OperAction.USER_UPSERT.name(), wxUserId, write.eventTime(), clock.instant()) == 0) {
-            // this very event was applied before (a retry after a time-out, an event applied again): nothing more
-            UserEntity row = users.findByWxUserId(corpId, wxUserId);
-            return WriteResponse.of(WriteOutcome.ALREADY_APPLIED, row == null ? null : views.view(row));
+        UserUpserts.Upserted upserted = transactions.executeReadCommitted(() ->
+                upserts.apply(corpId, List.of(new UserUpserts.Item(wxUserId, request)), source).get(0));
+        if (upserted instanceof UserUpserts.Refused refused) {
+            throw refused.reason();
         }
-        return upsertIn(wxUserId, request, departments, write);
-    }
-
-    private WriteResponse<UserResponse> upsertIn(String wxUserId, UserUpsertRequest request,
-                                                 List<DepartmentMembership> departments, Write write) {
-        UserEntity row = users.findByWxUserId(write.corpId(), wxUserId);
-        return row == null
-                ? create(wxUserId, request, departments, write)
-                : update(row, request, departments, write);
-    }
-
-    private WriteResponse<UserResponse> create(String wxUserId, UserUpsertRequest request,
-                                               List<DepartmentMembership> departments, Write write) {
-        UserEntity row = newRow(wxUserId, write);
-        FieldTimes times = FieldTimes.parse(null);
-        List<FieldChange> changes = new ArrayList<>(UserFieldChanges.apply(row, request, pii, times, write.eventTime()).changes());
-        if (departments != null) {
-            times.claim("departments", write.eventTime());
-        }
-        row.setFieldTimes(times.serialize());
-        users.insert(row);
-        List<DepartmentMembership> stored = departments == null ? List.of() : Memberships.withDefaults(departments);
-        if (!stored.isEmpty()) {
-            memberships.insertAll(Memberships.toRows(row, stored));
-            changes.add(new FieldChange("departments", null, Memberships.describe(stored)));
-        }
-        outbox.userChanged(row.getUserId(), row.getCorpId(), UserChange.CREATED, null);
-        return logged(OperAction.USER_UPSERT, WriteOutcome.CREATED, row, stored, changes, write);
-    }
-
-    private WriteResponse<UserResponse> update(UserEntity row, UserUpsertRequest request,
-                                               List<DepartmentMembership> requested, Write write) {
-        List<DepartmentMembership> current = Memberships.fromRows(memberships.findByUserId(row.getUserId()));
-        List<DepartmentMembership> departments = requested == null ? null : Memberships.merge(requested, current);
-        FieldTimes times = FieldTimes.parse(row.getFieldTimes());
-        Instant deletedAt = Boolean.TRUE.equals(row.getDeleted()) ? deletionTime(row, times) : null;
-        if (deletedAt != null && deletedAt.isAfter(write.eventTime())) {
-            // older than the deletion: a deleted user is not brought back, nor filled, by the past
-            return logged(OperAction.USER_UPSERT, WriteOutcome.STALE, row, current, List.of(), write);
-        }
-        UserFieldChanges.Result fields = UserFieldChanges.apply(row, request, pii, times, write.eventTime());
-        List<FieldChange> changes = new ArrayList<>(fields.changes());
-        int present = fields.present();
-        int stale = fields.stale();
-        boolean membershipChanged = false;
-        if (departments != null) {
-            present++;
-            if (times.claim("departments", write.eventTime())) {
-                membershipChanged = !departments.equals(current);
-            } else {
-                stale++;
-            }
-        }
-        if (membershipChanged) {
-            changes.add(new FieldChange("departments", Memberships.describe(current), Memberships.describe(departments)));
-        }
-        if (deletedAt != null) {
-            row.setDeleted(false);
-            row.setDeletedAt(null);
-            times.claim("deleted", write.eventTime());
-            changes.add(new FieldChange("deleted", "true", "false"));
-        }
-        if (present > 0 && stale == present && changes.isEmpty()) {
-            return logged(OperAction.USER_UPSERT, WriteOutcome.STALE, row, current, List.of(), write);
-        }
-        if (changes.isEmpty() && !times.changed()) {
-            return logged(OperAction.USER_UPSERT, WriteOutcome.UNCHANGED, row, current, changes, write);
-        }
-        if (write.eventTime().isAfter(row.getLastEventTime())) {
-            row.setLastEventTime(write.eventTime());
-            row.setLastEventId(write.eventId());
-        }
-        row.setFieldTimes(times.serialize());
-        if (!changes.isEmpty()) {
-            row.setUpdatedAt(clock.instant());
-        }
-        updateVersioned(row);
-        if (membershipChanged) {
-            memberships.deleteByUserId(row.getUserId());
-            if (!departments.isEmpty()) {
-                memberships.insertAll(Memberships.toRows(row, departments));
-            }
-        }
-        WriteOutcome outcome = changes.isEmpty() ? WriteOutcome.UNCHANGED : WriteOutcome.UPDATED;
-        if (outcome == WriteOutcome.UPDATED) {
-            outbox.userChanged(row.getUserId(), row.getCorpId(), UserChange.UPDATED, null);
-        }
-        return logged(OperAction.USER_UPSERT, outcome, row, membershipChanged ? departments : current, changes, write);
-    }
-
-    /** When the user was deleted, by source event time (rows deleted before field times existed: the row's newest event). */
-    private static Instant deletionTime(UserEntity row, FieldTimes times) {
-        Instant deleted = times.of("deleted");
-        return deleted != null ? deleted : row.getLastEventTime();
+        UserUpserts.Written written = (UserUpserts.Written) upserted;
+        return WriteResponse.of(written.outcome(),
+                written.row() == null ? null : views.view(written.row(), written.departments()));
     }
 
     public WriteResponse<UserResponse> rename(String corpId, String wxUserId, UserRenameRequest request,
@@ -281,7 +169,7 @@ public class UserWriter {
      * deleted at that time, so the late create is recognized as older and not applied.
      */
     private WriteResponse<UserResponse> tombstone(String wxUserId, Write write) {
-        UserEntity row = newRow(wxUserId, write);
+        UserEntity row = UserEntity.fresh(write.corpId(), wxUserId, write.eventTime(), write.eventId(), clock.instant());
         FieldTimes times = FieldTimes.parse(null);
         times.claim("deleted", write.eventTime());
         row.setFieldTimes(times.serialize());
@@ -290,22 +178,6 @@ public class UserWriter {
         users.insert(row);
         return logged(OperAction.USER_DELETE, WriteOutcome.DELETED, row, List.of(),
                 List.of(new FieldChange("deleted", null, "true")), write);
-    }
-
-    /** A new user row with a fresh userId, reflecting {@code write}. */
-    private UserEntity newRow(String wxUserId, Write write) {
-        Instant now = clock.instant();
-        UserEntity row = new UserEntity();
-        row.setUserId(IdWorker.getIdStr());
-        row.setCorpId(write.corpId());
-        row.setWxUserId(wxUserId);
-        row.setDeleted(false);
-        row.setVersion(0);
-        row.setLastEventTime(write.eventTime());
-        row.setLastEventId(write.eventId());
-        row.setCreatedAt(now);
-        row.setUpdatedAt(now);
-        return row;
     }
 
     private void updateVersioned(UserEntity row) {

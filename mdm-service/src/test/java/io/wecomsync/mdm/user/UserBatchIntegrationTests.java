@@ -6,8 +6,15 @@ import io.wecomsync.mdm.MdmIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.wecomsync.mdm.user.UserBodies.user;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +65,41 @@ class UserBatchIntegrationTests extends MdmIntegrationTest {
         assertThat(again.data().get(0).path("userId").asText()).isNotBlank();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_oper_log WHERE corp_id = ? AND action = 'USER_UPSERT'",
                 Integer.class, corp)).as("the repeat is not logged").isEqualTo(2);
+    }
+
+    @Test
+    void overlappingBatchesInParallelLeaveEveryUserAtItsNewestEventAndLogEachItemOnce() throws Exception {
+        int users = 30;
+        int batches = 12;
+        List<Callable<Answer>> calls = new ArrayList<>();
+        for (int b = 0; b < batches; b++) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            for (int u = 0; u < users; u++) {
+                // every batch names every user, each in another order, with its own time
+                items.add(item("p" + u, user(T1.plusSeconds(b), "name", "第" + b + "批", "sourceEventId", "e" + b + "-" + u,
+                        "departments", List.of(Map.of("deptId", 1 + b % 3)))));
+            }
+            Collections.shuffle(items, new Random(b));
+            calls.add(() -> http.post(BATCH, Map.of("items", items), corp));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            for (Future<Answer> answer : pool.invokeAll(calls)) {
+                assertThat(answer.get().status()).isEqualTo(200);
+                answer.get().data().forEach(result -> assertThat(result.path("outcome").asText())
+                        .isIn("CREATED", "UPDATED", "STALE"));
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(jdbc.queryForList("SELECT DISTINCT name FROM mdm_user WHERE corp_id = ?", String.class, corp))
+                .containsExactly("第" + (batches - 1) + "批");
+        assertThat(jdbc.queryForList("SELECT DISTINCT d.dept_id FROM mdm_user_department d JOIN mdm_user u"
+                + " ON u.user_id = d.user_id WHERE u.corp_id = ?", Long.class, corp)).containsExactly(1L + (batches - 1) % 3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_user WHERE corp_id = ?", Integer.class, corp)).isEqualTo(users);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_oper_log WHERE corp_id = ? AND action = 'USER_UPSERT'",
+                Integer.class, corp)).as("one entry per item, none for a batch run again").isEqualTo(users * batches);
     }
 
     @Test
