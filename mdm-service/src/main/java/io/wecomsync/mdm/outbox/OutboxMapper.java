@@ -101,9 +101,6 @@ interface OutboxMapper extends BaseMapper<OutboxEntity> {
             """)
     int release(@Param("id") long id, @Param("token") String token, @Param("nextAttemptAt") Instant nextAttemptAt);
 
-    @Select("SELECT change_seq FROM mdm_outbox WHERE id = #{id}")
-    Long changeSeq(@Param("id") long id);
-
     /** Puts DEAD deliveries back in line: one by id, or all of a target. */
     @Update("""
             <script>

@@ -20,18 +20,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers recorded user changes to their targets. Each round claims due deliveries under a fresh
- * token (a lease far longer than one call's time-out), reads the user and the change sequence in one
- * snapshot, calls the target through its own circuit breaker, and records the outcome with an
- * operation-log entry — all under the claim, so a relay that lost it changes nothing. Refusals count
+ * token (a lease far longer than one call's time-out), reads them and their users in one snapshot,
+ * calls the targets (in parallel, each through its own circuit breaker), and records the outcomes with
+ * their operation-log entries in one transaction — all under the claim, so a relay that lost it changes nothing. Refusals count
  * toward DEAD; an unreachable or failing target is waited for with backoff, and while its breaker is
  * open its deliveries are handed back untried.
  */
@@ -106,9 +109,26 @@ public class OutboxRelay implements SmartLifecycle {
         if (ids == null || ids.isEmpty()) {
             return 0;
         }
-        List<Runnable> deliveries = mapper.selectByIds(ids).stream()
-                .<Runnable>map(row -> () -> deliver(row, token)).toList();
+        Snapshot state;
+        try {
+            state = snapshot.execute(status -> {
+                List<OutboxEntity> rows = mapper.selectByIds(ids);
+                return new Snapshot(rows, users.findAll(rows.stream().map(OutboxEntity::getUserId).distinct().toList()));
+            });
+        } catch (RuntimeException e) {
+            Instant later = clock.instant().plus(properties.retry().initialDelay());
+            ids.forEach(id -> mapper.release(id, token, later));
+            throw e;
+        }
+        Attempt[] attempts = new Attempt[state.rows().size()];
+        List<Runnable> deliveries = new ArrayList<>(attempts.length);
+        for (int i = 0; i < attempts.length; i++) {
+            int slot = i;
+            OutboxEntity row = state.rows().get(i);
+            deliveries.add(() -> attempts[slot] = deliver(row, state.users().get(row.getUserId()), token));
+        }
         DaemonThreads.runAll(executor(), deliveries);
+        record(Arrays.stream(attempts).filter(Objects::nonNull).toList(), token);
         return ids.size();
     }
 
@@ -134,28 +154,18 @@ public class OutboxRelay implements SmartLifecycle {
         return breakers.get(target);
     }
 
-    private void deliver(OutboxEntity row, String token) {
+    /** Makes one delivery, as read in the round's snapshot; null when it was handed back untried. */
+    private Attempt deliver(OutboxEntity row, UserResponse user, String token) {
         OutboxTarget target = targets.get(row.getTarget());
         CircuitBreaker breaker = breakers.get(row.getTarget());
+        if (user == null) {
+            return new Attempt(row, null, new OutboxTarget.Delivery(false, null, "user " + row.getUserId() + " no longer exists"), true);
+        }
         if (!breaker.tryAcquirePermission()) {
             mapper.release(row.getId(), token, clock.instant().plus(properties.retry().initialDelay()));
-            return;
+            return null;
         }
-        Snapshot state;
-        try {
-            state = snapshot.execute(status -> new Snapshot(mapper.changeSeq(row.getId()),
-                    users.find(row.getUserId()).orElse(null)));
-        } catch (RuntimeException e) {
-            breaker.releasePermission();
-            mapper.release(row.getId(), token, clock.instant().plus(properties.retry().initialDelay()));
-            throw e;
-        }
-        if (state.user() == null) {
-            breaker.releasePermission();
-            record(row, token, null, new OutboxTarget.Delivery(false, null, "user " + row.getUserId() + " no longer exists"), true);
-            return;
-        }
-        OutboxPayload payload = OutboxPayload.of(row, state.sequence(), state.user());
+        OutboxPayload payload = OutboxPayload.of(row, row.getChangeSeq(), user);
         long started = System.nanoTime();
         OutboxTarget.Delivery delivery = target.deliver(payload.json(json), payload.idempotencyKey(target.name()));
         long took = System.nanoTime() - started;
@@ -164,34 +174,45 @@ public class OutboxRelay implements SmartLifecycle {
         } else {
             breaker.onError(took, TimeUnit.NANOSECONDS, new IllegalStateException(delivery.detail()));
         }
-        record(row, token, payload, delivery, false);
-    }
-
-    private void record(OutboxEntity row, String token, OutboxPayload payload, OutboxTarget.Delivery delivery, boolean gone) {
-        Instant now = clock.instant();
-        transaction.executeWithoutResult(status -> {
-            String result;
-            int changed;
-            if (delivery.accepted()) {
-                result = "SUCCESS";
-                changed = mapper.delivered(row.getId(), token, payload.sequence(), payload.wxUserId(), delivery.httpStatus(), now);
-            } else {
-                int failures = row.getAttempts() + 1;
-                boolean dead = gone || (delivery.refused() && failures >= properties.retry().maxAttempts());
-                result = dead ? "DEAD" : "FAILED";
-                int counted = delivery.refused() ? 1 : 0;
-                Instant next = now.plus(properties.retry().after(delivery.refused() ? failures : row.getWaits() + 1));
-                changed = mapper.failed(row.getId(), token, dead ? "DEAD" : "PENDING", counted, next,
-                        trim(delivery.detail()), delivery.httpStatus(), now);
-            }
-            if (changed == 1) {
-                operationLog.record(new OperLogEntry(row.getCorpId(), OperAction.CRM_PUSH, row.getUserId(), result, null,
-                        null, RequestSource.SYSTEM, describe(row, payload, delivery)));
-            }
-        });
         if (!delivery.accepted()) {
             log.warn("{} delivery of user {} failed (HTTP {})", row.getTarget(), row.getUserId(), delivery.httpStatus());
         }
+        return new Attempt(row, payload, delivery, false);
+    }
+
+    /** Records a round's outcomes in one transaction, each only under the claim, with its operation-log entry. */
+    private void record(List<Attempt> attempts, String token) {
+        if (attempts.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        transaction.executeWithoutResult(status -> {
+            List<OperLogEntry> entries = new ArrayList<>(attempts.size());
+            for (Attempt attempt : attempts) {
+                OutboxEntity row = attempt.row();
+                OutboxTarget.Delivery delivery = attempt.delivery();
+                String result;
+                int changed;
+                if (delivery.accepted()) {
+                    result = "SUCCESS";
+                    changed = mapper.delivered(row.getId(), token, attempt.payload().sequence(), attempt.payload().wxUserId(),
+                            delivery.httpStatus(), now);
+                } else {
+                    int failures = row.getAttempts() + 1;
+                    boolean dead = attempt.gone() || (delivery.refused() && failures >= properties.retry().maxAttempts());
+                    result = dead ? "DEAD" : "FAILED";
+                    int counted = delivery.refused() ? 1 : 0;
+                    Instant next = now.plus(properties.retry().after(delivery.refused() ? failures : row.getWaits() + 1));
+                    changed = mapper.failed(row.getId(), token, dead ? "DEAD" : "PENDING", counted, next,
+                            trim(delivery.detail()), delivery.httpStatus(), now);
+                }
+                if (changed == 1) {
+                    entries.add(new OperLogEntry(row.getCorpId(), OperAction.CRM_PUSH, row.getUserId(), result, null,
+                            null, RequestSource.SYSTEM, describe(row, attempt.payload(), delivery)));
+                }
+            }
+            operationLog.recordAll(entries);
+        });
     }
 
     private static String describe(OutboxEntity row, OutboxPayload payload, OutboxTarget.Delivery delivery) {
@@ -270,7 +291,14 @@ public class OutboxRelay implements SmartLifecycle {
         return running;
     }
 
-    /** The change sequence and the user as one snapshot: what is delivered is exactly change {@code sequence}. */
-    private record Snapshot(long sequence, UserResponse user) {
+    /**
+     * The claimed rows and their users as one snapshot: what is delivered is exactly the change each
+     * row's sequence names.
+     */
+    private record Snapshot(List<OutboxEntity> rows, Map<String, UserResponse> users) {
+    }
+
+    /** One delivery made; {@code gone}: its user no longer exists. */
+    private record Attempt(OutboxEntity row, OutboxPayload payload, OutboxTarget.Delivery delivery, boolean gone) {
     }
 }

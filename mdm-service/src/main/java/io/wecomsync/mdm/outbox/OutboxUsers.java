@@ -2,11 +2,12 @@ package io.wecomsync.mdm.outbox;
 
 import io.wecomsync.common.mdm.UserResponse;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.Map;
 
-/** Where the relay reads the user it delivers (deleted users included); the user feature provides it. */
+/** Where the relay reads the users it delivers (deleted users included); the user feature provides it. */
 public interface OutboxUsers {
 
-    /** The user as mdm-service holds it now, joining the caller's transaction; empty when there is none. */
-    Optional<UserResponse> find(String userId);
+    /** The users as mdm-service holds them now, by userId, joining the caller's transaction; absent ones are missing. */
+    Map<String, UserResponse> findAll(Collection<String> userIds);
 }

@@ -12,9 +12,9 @@ import io.wecomsync.mdm.outbox.OutboxUsers;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -60,9 +60,15 @@ public class UserReader implements OutboxUsers {
 
     @Override
     @Transactional(readOnly = true)
-    public Optional<UserResponse> find(String userId) {
-        UserEntity row = users.selectById(userId);
-        return row == null ? Optional.empty() : Optional.of(views.view(row));
+    public Map<String, UserResponse> findAll(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Map.of();
+        }
+        List<UserEntity> rows = users.selectByIds(userIds);
+        Map<String, List<UserDepartmentEntity>> byUser = memberships.findByUserIds(List.copyOf(userIds)).stream()
+                .collect(Collectors.groupingBy(UserDepartmentEntity::getUserId));
+        return rows.stream().collect(Collectors.toMap(UserEntity::getUserId, row ->
+                views.view(row, Memberships.fromRows(byUser.getOrDefault(row.getUserId(), List.of())))));
     }
 
     @Transactional(readOnly = true)
