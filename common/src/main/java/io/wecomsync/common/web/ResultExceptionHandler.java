@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import java.io.IOException;
+
 /**
  * Turns every failure into a {@link Result} with a stable code, a message that names the problem,
  * and the real HTTP status — never 200 for an error. A service extends it with
@@ -67,6 +69,17 @@ public abstract class ResultExceptionHandler {
         }
         log.warn("database unavailable: {}", e.getClass().getSimpleName());
         return answer(ErrorCode.DATABASE_UNAVAILABLE, "the database is unavailable; try again later");
+    }
+
+    /**
+     * Reading the request failed: the caller went away or gave up while sending it (a client that timed
+     * out, a proxy that cancelled). Nobody is left to read the answer and nothing here failed, so it is
+     * not logged as an error.
+     */
+    @ExceptionHandler(IOException.class)
+    protected ResponseEntity<Result<Void>> requestNotRead(IOException e) {
+        log.debug("request could not be read: {}", e.toString());
+        return answer(ErrorCode.MALFORMED_REQUEST, "the request could not be read (" + e.getClass().getSimpleName() + ")");
     }
 
     @ExceptionHandler(Exception.class)

@@ -3,9 +3,14 @@ package io.wecomsync.wx.callback;
 import io.wecomsync.wx.WeComCallbacks;
 import io.wecomsync.wx.WxIntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -17,7 +22,11 @@ import static io.wecomsync.wx.WeComCallbacks.CORP_WITH_READER;
 import static io.wecomsync.wx.WeComCallbacks.TOKEN_1;
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class CallbackIntegrationTests extends WxIntegrationTest {
+
+    @LocalServerPort
+    private int port;
 
     private static final String CREATE = WeComCallbacks.contactChange(CORP_WITH_READER, "create_user",
             Instant.now().getEpochSecond(), "UserID", "zhangsan", "Name", "张三", "Mobile", "13800001111", "Department", "1,2");
@@ -121,6 +130,25 @@ class CallbackIntegrationTests extends WxIntegrationTest {
         String huge = "<xml><Encrypt>" + "A".repeat(70 * 1024) + "</Encrypt></xml>";
 
         assertThat(status("/callback/" + AGENT_WITH_READER + "?msg_signature=x&timestamp=" + now + "&nonce=n", huge)).isEqualTo(413);
+    }
+
+    @Test
+    void aCallerThatHangsUpHalfWayThroughTheBodyIsNoError(CapturedOutput output) throws Exception {
+        String now = WeComCallbacks.now();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            // promises 4 KiB, sends a few bytes, goes away: what a client that timed out looks like
+            socket.getOutputStream().write(("POST /callback/" + AGENT_WITH_READER + "?msg_signature=x&timestamp=" + now
+                    + "&nonce=n HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/xml\r\nContent-Length: 4096\r\n\r\n<xml><Enc")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            Thread.sleep(200);
+        }
+        Thread.sleep(500);
+
+        assertThat(status("/callback/" + AGENT_WITH_READER + "?msg_signature=x&timestamp=" + now + "&nonce=n", "<xml/>"))
+                .as("the service goes on answering").isEqualTo(400);
+        assertThat(output.getAll()).doesNotContain("unexpected error").doesNotContain("ClientAbortException");
+        assertThat(inboxCount()).isZero();
     }
 
     private int signedStatus(String encrypted) {
