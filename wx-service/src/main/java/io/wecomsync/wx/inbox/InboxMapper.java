@@ -65,6 +65,32 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
                @Param("lastError") String lastError, @Param("waited") int waited,
                @Param("doneAt") Instant doneAt, @Param("now") Instant now);
 
+    /**
+     * Of {@code events}, the ids of those {@code owner} still holds under the claim each was handed out with
+     * (its lease version), locked until the transaction ends.
+     */
+    @Select("""
+            <script>
+            SELECT id FROM wx_inbox_event
+            WHERE id IN <foreach collection="events" item="e" open="(" separator="," close=")">#{e.id}</foreach>
+              AND (id, lease_version) IN <foreach collection="events" item="e" open="(" separator="," close=")">(#{e.id}, #{e.leaseVersion})</foreach>
+              AND lease_owner = #{owner} AND status = 'PROCESSING'
+            FOR UPDATE
+            </script>
+            """)
+    List<Long> lockHeld(@Param("events") List<InboxEvent> events, @Param("owner") String owner);
+
+    /** Marks events DONE in one statement: only ids {@link #lockHeld} answered in this transaction. */
+    @Update("""
+            <script>
+            UPDATE wx_inbox_event
+            SET status = 'DONE', next_attempt_at = #{now}, last_error = NULL, lease_owner = NULL, lease_until = NULL,
+                updated_at = #{now}, done_at = #{now}
+            WHERE id IN <foreach collection="ids" item="id" open="(" separator="," close=")">#{id}</foreach>
+            </script>
+            """)
+    int doneAll(@Param("ids") List<Long> ids, @Param("now") Instant now);
+
     /** Extends the leases {@code owner} still holds on {@code ids}; answers how many it still held. */
     @Update("""
             <script>

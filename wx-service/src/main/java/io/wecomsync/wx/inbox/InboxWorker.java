@@ -82,13 +82,19 @@ public class InboxWorker implements SmartLifecycle {
         try {
             Map<Long, HandlerOutcome> together = router.handleTogether(batch);
             List<InboxEvent> rest = new ArrayList<>(batch.size());
+            List<Inbox.Finished> applied = new ArrayList<>(together.size());
             for (InboxEvent event : batch) {
                 HandlerOutcome outcome = together.get(event.id());
                 if (outcome == null) {
                     rest.add(event);
                 } else {
-                    finish(event, outcome);
+                    applied.add(new Inbox.Finished(event, outcome));
                 }
+            }
+            try {
+                inbox.finishAll(applied, owner);
+            } finally {
+                applied.forEach(finished -> inFlight.remove(finished.event().id()));
             }
             if (rest.size() == 1) {
                 apply(rest.get(0));
