@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -52,25 +53,9 @@ final class RunningSystem implements AutoCloseable {
         weCom = new WeComApiServer(directory, CORP, 0);
         weCom.setCallbackIps(List.of("127.0.0.1"));
         startMdm();
-        TestInfrastructure.TestDatabase wxDb = TestInfrastructure.database("wx");
-        wx = ServiceJar.start("wx-service", jar("wx-service"), wxPort, Path.of("target"), Map.of(), List.of(
-                "--spring.profiles.active=test",
-                "--spring.datasource.url=" + wxDb.jdbcUrl(), "--spring.datasource.username=" + wxDb.username(),
-                "--spring.datasource.password=" + wxDb.password(),
-                "--spring.data.redis.url=" + TestInfrastructure.redisUrl(),
-                "--wecom.security.jwt.secret=" + SECRET,
-                "--wx.mdm.url=http://127.0.0.1:" + mdmPort,
-                "--wx.cp.api-base-url=" + weCom.baseUrl(),
-                "--wx.cp.application[0].corpId=" + CORP,
-                "--wx.cp.application[0].readerAgentId=" + AGENT,
-                "--wx.cp.application[0].appConfigs[0].agentId=" + AGENT,
-                "--wx.cp.application[0].appConfigs[0].secret=e2e-secret",
-                "--wx.cp.application[0].appConfigs[0].token=" + TOKEN,
-                "--wx.cp.application[0].appConfigs[0].aesKey=" + AES_KEY,
-                "--wx.inbox.poll-interval=100ms",
-                "--wx.inbox.retry.initial-delay=200ms",
-                "--wx.inbox.retry.max-delay=2s",
-                "--wx.inbox.retry.max-attempts=30"));
+        wx = ServiceJar.start("wx-service", jar("wx-service"), wxPort, Path.of("target"), Map.of(),
+                wxArguments(TestInfrastructure.database("wx"), "http://127.0.0.1:" + mdmPort, weCom.baseUrl(),
+                        TestInfrastructure.redisUrl(), "--wx.inbox.retry.max-attempts=30"));
         gateway = ServiceJar.start("gateway", jar("gateway"), gatewayPort, Path.of("target"), Map.of(), List.of(
                 "--spring.cloud.discovery.client.simple.instances.mdm-service[0].uri=http://127.0.0.1:" + mdmPort,
                 "--spring.cloud.discovery.client.simple.instances.wx-service[0].uri=http://127.0.0.1:" + wxPort,
@@ -82,11 +67,45 @@ final class RunningSystem implements AutoCloseable {
     }
 
     void startMdm() throws IOException {
-        TestInfrastructure.TestDatabase mdmDb = TestInfrastructure.database("mdm");
-        mdm = ServiceJar.start("mdm-service", jar("mdm-service"), mdmPort, Path.of("target"), Map.of(), List.of(
+        mdm = ServiceJar.start("mdm-service", jar("mdm-service"), mdmPort, Path.of("target"), Map.of(),
+                mdmArguments(TestInfrastructure.database("mdm")));
+    }
+
+    /** How the tests start mdm-service on {@code db}; {@code extra} are added (name each property once). */
+    static List<String> mdmArguments(TestInfrastructure.TestDatabase db, String... extra) {
+        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=test",
+                "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.username(),
+                "--spring.datasource.password=" + db.password(), "--wecom.security.jwt.secret=" + SECRET));
+        arguments.addAll(List.of(extra));
+        return arguments;
+    }
+
+    /**
+     * How the tests start wx-service on {@code db} for the test corp, calling mdm-service at {@code mdmUrl}
+     * and WeCom at {@code weComUrl}, keeping WeCom tokens in the Redis at {@code redisUrl}, retrying
+     * quickly; {@code extra} are added (name each property once).
+     */
+    static List<String> wxArguments(TestInfrastructure.TestDatabase db, String mdmUrl, String weComUrl, String redisUrl,
+                                    String... extra) {
+        List<String> arguments = new ArrayList<>(List.of(
                 "--spring.profiles.active=test",
-                "--spring.datasource.url=" + mdmDb.jdbcUrl(), "--spring.datasource.username=" + mdmDb.username(),
-                "--spring.datasource.password=" + mdmDb.password(), "--wecom.security.jwt.secret=" + SECRET));
+                "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.username(),
+                "--spring.datasource.password=" + db.password(),
+                "--spring.data.redis.url=" + redisUrl,
+                "--wecom.security.jwt.secret=" + SECRET,
+                "--wx.mdm.url=" + mdmUrl,
+                "--wx.cp.api-base-url=" + weComUrl,
+                "--wx.cp.application[0].corpId=" + CORP,
+                "--wx.cp.application[0].readerAgentId=" + AGENT,
+                "--wx.cp.application[0].appConfigs[0].agentId=" + AGENT,
+                "--wx.cp.application[0].appConfigs[0].secret=e2e-secret",
+                "--wx.cp.application[0].appConfigs[0].token=" + TOKEN,
+                "--wx.cp.application[0].appConfigs[0].aesKey=" + AES_KEY,
+                "--wx.inbox.poll-interval=100ms",
+                "--wx.inbox.retry.initial-delay=200ms",
+                "--wx.inbox.retry.max-delay=2s"));
+        arguments.addAll(List.of(extra));
+        return arguments;
     }
 
     void stopMdm() {
@@ -163,7 +182,7 @@ final class RunningSystem implements AutoCloseable {
         return new Answer(response.statusCode(), response.body());
     }
 
-    private static Path jar(String module) {
+    static Path jar(String module) {
         return Path.of("..", module, "target", module + ".jar");
     }
 
