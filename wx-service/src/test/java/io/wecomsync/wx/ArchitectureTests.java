@@ -5,6 +5,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -33,6 +34,13 @@ class ArchitectureTests {
         noClasses().that().resideInAPackage("io.wecomsync.wx.callback..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.wecomsync.wx.mdm..", "io.wecomsync.wx.contact..",
                         "io.wecomsync.wx.reconcile..", "feign..", "org.redisson..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theChangeVocabularyDependsOnNothingOfOurs() {
+        classes().that().resideInAPackage("io.wecomsync.wx.change..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("io.wecomsync.wx.change..", "java..")
                 .check(CLASSES);
     }
 }

@@ -1,6 +1,8 @@
 package io.wecomsync.wx.callback;
 
 import io.wecomsync.wx.app.WxApp;
+import io.wecomsync.wx.change.ChangeType;
+import io.wecomsync.wx.change.EntityKey;
 import io.wecomsync.wx.inbox.InboundEvent;
 
 import java.time.Clock;
@@ -23,23 +25,23 @@ final class CallbackEvents {
         String event = lower(fields.get("Event"));
         String eventType = "event".equals(msgType) && event != null ? event : (msgType == null ? "unknown" : msgType);
         String changeType = lower(fields.get("ChangeType"));
-        String entityKey;
-        String altEntityKey = null;
-        if ("change_contact".equals(eventType) && changeType != null && changeType.endsWith("_user")) {
-            entityKey = "user:" + corp + ":" + nullToEmpty(fields.get("UserID"));
+        EntityKey entityKey = EntityKey.other(corp, eventType);
+        EntityKey altEntityKey = null;
+        ChangeType change = ChangeType.CHANGE_CONTACT.equals(eventType) ? ChangeType.of(changeType).orElse(null) : null;
+        if (change != null) {
+            entityKey = switch (change.about()) {
+                case USER -> EntityKey.user(corp, fields.get("UserID"));
+                case DEPARTMENT -> EntityKey.of(change, corp, fields.get("Id"));
+                case TAG -> EntityKey.of(change, corp, fields.get("TagId"));
+                case OTHER -> entityKey;
+            };
             String newUserId = fields.get("NewUserID");
-            if (newUserId != null && !newUserId.isBlank()) {
-                altEntityKey = "user:" + corp + ":" + newUserId.strip();
+            if (change.about() == EntityKey.Kind.USER && newUserId != null && !newUserId.isBlank()) {
+                altEntityKey = EntityKey.user(corp, newUserId);
             }
-        } else if ("change_contact".equals(eventType) && changeType != null && changeType.endsWith("_party")) {
-            entityKey = "dept:" + corp + ":" + nullToEmpty(fields.get("Id"));
-        } else if ("change_contact".equals(eventType) && "update_tag".equals(changeType)) {
-            entityKey = "tag:" + corp + ":" + nullToEmpty(fields.get("TagId"));
-        } else {
-            entityKey = "other:" + corp + ":" + eventType;
         }
         return new InboundEvent(corp, app.agentId(), InboundEvent.EventSource.CALLBACK, eventType, changeType,
-                truncate(entityKey), altEntityKey == null ? null : truncate(altEntityKey), createTime(fields, clock), message);
+                entityKey.toString(), altEntityKey == null ? null : altEntityKey.toString(), createTime(fields, clock), message);
     }
 
     private static Instant createTime(Map<String, String> fields, Clock clock) {
@@ -52,13 +54,5 @@ final class CallbackEvents {
 
     private static String lower(String value) {
         return value == null || value.isBlank() ? null : value.strip().toLowerCase(Locale.ROOT);
-    }
-
-    private static String nullToEmpty(String value) {
-        return value == null ? "" : value.strip();
-    }
-
-    private static String truncate(String key) {
-        return key.length() <= 200 ? key : key.substring(0, 200);
     }
 }

@@ -1,6 +1,7 @@
 package io.wecomsync.wx.contact;
 
 import io.wecomsync.common.mdm.UserBatchUpsertRequest;
+import io.wecomsync.wx.change.ChangeType;
 import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboxEvent;
 import io.wecomsync.wx.inbox.InboxEventHandler;
@@ -23,8 +24,6 @@ import java.util.Set;
 @Component
 class ContactChangeApplier implements InboxEventHandler {
 
-    private static final String CHANGE_CONTACT = "change_contact";
-
     private final UserChangeHandler users;
     private final DepartmentChangeHandler departments;
     private final TagChangeHandler tags;
@@ -40,14 +39,14 @@ class ContactChangeApplier implements InboxEventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(CHANGE_CONTACT, CrmPushHandler.EVENT_TYPE);
+        return Set.of(ChangeType.CHANGE_CONTACT, CrmPushHandler.EVENT_TYPE);
     }
 
     @Override
     public HandlerOutcome handle(InboxEvent event) {
         ContactMessage message;
         try {
-            message = new ContactMessage(SafeXml.parseFlat(event.payload()));
+            message = ContactMessage.of(event);
         } catch (SafeXml.MalformedXmlException e) {
             return new HandlerOutcome.Dead("stored message is unreadable: " + e.getMessage());
         }
@@ -62,13 +61,14 @@ class ContactChangeApplier implements InboxEventHandler {
     public Map<Long, HandlerOutcome> handleTogether(List<InboxEvent> events) {
         Map<String, Map<Long, UserBatchUpsertRequest.Item>> byCorp = new LinkedHashMap<>();
         for (InboxEvent event : events) {
-            if (!CHANGE_CONTACT.equals(event.eventType())
-                    || !("create_user".equals(event.changeType()) || "update_user".equals(event.changeType()))) {
+            ChangeType change = ChangeType.of(event.changeType()).orElse(null);
+            if (!ChangeType.CHANGE_CONTACT.equals(event.eventType())
+                    || (change != ChangeType.CREATE_USER && change != ChangeType.UPDATE_USER)) {
                 continue;
             }
             ContactMessage message;
             try {
-                message = new ContactMessage(SafeXml.parseFlat(event.payload()));
+                message = ContactMessage.of(event);
             } catch (SafeXml.MalformedXmlException | IllegalArgumentException e) {
                 continue; // handle() gives it its verdict
             }
@@ -98,14 +98,16 @@ class ContactChangeApplier implements InboxEventHandler {
         if (CrmPushHandler.EVENT_TYPE.equals(event.eventType())) {
             return crm.push(event, message);
         }
-        String changeType = event.changeType() == null ? "" : event.changeType();
-        return switch (changeType) {
-            case "create_user", "update_user" -> users.upsert(event, message);
-            case "delete_user" -> users.delete(event, message);
-            case "create_party", "update_party" -> departments.upsert(event, message);
-            case "delete_party" -> departments.delete(event, message);
-            case "update_tag" -> tags.update(event, message);
-            default -> new HandlerOutcome.Ignored("ChangeType '" + changeType + "' is not applied");
+        ChangeType change = ChangeType.of(event.changeType()).orElse(null);
+        if (change == null) {
+            return new HandlerOutcome.Ignored("ChangeType '" + event.changeType() + "' is not applied");
+        }
+        return switch (change) {
+            case CREATE_USER, UPDATE_USER -> users.upsert(event, message);
+            case DELETE_USER -> users.delete(event, message);
+            case CREATE_PARTY, UPDATE_PARTY -> departments.upsert(event, message);
+            case DELETE_PARTY -> departments.delete(event, message);
+            case UPDATE_TAG -> tags.update(event, message);
         };
     }
 }

@@ -1,15 +1,38 @@
 package io.wecomsync.wx.contact;
 
+import io.wecomsync.wx.change.ChangeType;
+import io.wecomsync.wx.inbox.InboxEvent;
+import io.wecomsync.wx.xml.SafeXml;
+
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A decrypted WeCom message's fields. WeCom sends only what changed: an absent field is
- * {@code null} here ("unchanged"), a present but empty one is {@code ""} ("cleared").
+ * A decrypted WeCom message's fields, with the time and id of the event it came in. WeCom sends only
+ * what changed: an absent field is {@code null} here ("unchanged"), a present but empty one is
+ * {@code ""} ("cleared").
+ *
+ * @param eventTime the message's {@code CreateTime}, else when the event was received: what mdm-service
+ *                  orders writes by
+ * @param eventId   the source event id mdm-service recognizes a repeat by ({@code inbox-<id>})
  */
-record ContactMessage(Map<String, String> fields) {
+record ContactMessage(Map<String, String> fields, Instant eventTime, String eventId) {
+
+    /** The message of a stored event. Throws {@link SafeXml.MalformedXmlException} for one that cannot be read. */
+    static ContactMessage of(InboxEvent event) {
+        Map<String, String> fields = SafeXml.parseFlat(event.payload());
+        ContactMessage bare = new ContactMessage(fields, null, null);
+        Instant created = bare.createTime();
+        return new ContactMessage(fields, created != null ? created : event.eventTime(), "inbox-" + event.id());
+    }
+
+    /** The change WeCom's {@code ChangeType} names; empty for one not applied. */
+    Optional<ChangeType> change() {
+        return ChangeType.of(changeType());
+    }
 
     String text(String name) {
         return fields.get(name);

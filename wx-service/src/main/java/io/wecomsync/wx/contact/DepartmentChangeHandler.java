@@ -1,6 +1,7 @@
 package io.wecomsync.wx.contact;
 
 import io.wecomsync.common.mdm.DepartmentUpsertRequest;
+import io.wecomsync.wx.change.ChangeType;
 import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
@@ -35,7 +36,7 @@ class DepartmentChangeHandler {
         Long parentId = message.number("ParentId");
         Long order = message.number("Order");
         String note = null;
-        if (name == null && "create_party".equals(message.changeType())
+        if (name == null && message.change().orElse(null) == ChangeType.CREATE_PARTY
                 && event.source() != InboundEvent.EventSource.RECONCILE) {
             DirectoryReader.Lookup<WxCpDepart> lookup = directory.department(event.corpId(), id);
             if (lookup.retryable()) {
@@ -49,7 +50,7 @@ class DepartmentChangeHandler {
             }
         }
         DepartmentUpsertRequest request = new DepartmentUpsertRequest(name, parentId, order,
-                UserChangeHandler.eventTime(event, message), UserChangeHandler.eventId(event));
+                message.eventTime(), message.eventId());
         mdm.call("upsert department", api -> api.upsertDepartment(event.corpId(), id, request));
         return new HandlerOutcome.Done(List.of(), note);
     }
@@ -61,7 +62,7 @@ class DepartmentChangeHandler {
         }
         try {
             mdm.call("delete department", api -> api.deleteDepartment(event.corpId(), id,
-                    UserChangeHandler.eventTime(event, message), UserChangeHandler.eventId(event)));
+                    message.eventTime(), message.eventId()));
             return HandlerOutcome.done();
         } catch (MdmRejectedException e) {
             if (e.isNotFound()) {

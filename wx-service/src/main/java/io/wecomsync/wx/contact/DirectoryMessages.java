@@ -104,7 +104,7 @@ public final class DirectoryMessages {
 
     /** The fields as a handler will see them after the message is stored and read back. */
     private static ContactMessage parsed(Map<String, String> fields) {
-        return new ContactMessage(SafeXml.parseFlat(SafeXml.writeFlat(fields)));
+        return new ContactMessage(SafeXml.parseFlat(SafeXml.writeFlat(fields)), null, null);
     }
 
     private static String known(String value) {

@@ -35,7 +35,7 @@ class TagChangeHandler {
         if (tagId == null || tagId <= 0) {
             return new HandlerOutcome.Dead("update_tag without a valid TagId");
         }
-        String eventId = UserChangeHandler.eventId(event);
+        String eventId = message.eventId();
         // what the read returns is at least as new as this; a second earlier, so that a delta of the same
         // WeCom second (CreateTime has whole seconds) that the read may have missed is still applied
         Instant readFrom = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
@@ -54,7 +54,7 @@ class TagChangeHandler {
         } else {
             request = new TagMembersRequest(null, message.list("AddUserItems"), message.list("DelUserItems"),
                     ids(message.list("AddPartyItems")), ids(message.list("DelPartyItems")), null, null, eventId,
-                    UserChangeHandler.eventTime(event, message));
+                    message.eventTime());
             if (request.addUsers() == null && request.removeUsers() == null
                     && request.addDepartments() == null && request.removeDepartments() == null) {
                 return new HandlerOutcome.Done(List.of(), joined(lookup.problem(), "nothing to change"));

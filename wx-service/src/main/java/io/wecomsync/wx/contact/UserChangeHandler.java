@@ -51,8 +51,8 @@ class UserChangeHandler {
             return new HandlerOutcome.Dead(message.changeType() + " without UserID");
         }
         String corp = event.corpId();
-        Instant time = eventTime(event, message);
-        String eventId = eventId(event);
+        Instant time = message.eventTime();
+        String eventId = message.eventId();
         String newUserId = message.text("NewUserID");
         String target = wxUserId;
         if (newUserId != null && !newUserId.isBlank() && !newUserId.equals(wxUserId)) {
@@ -94,7 +94,7 @@ class UserChangeHandler {
             return Optional.empty();
         }
         return Optional.of(new UserBatchUpsertRequest.Item(wxUserId,
-                request(message, null, eventTime(event, message), eventId(event))));
+                request(message, null, message.eventTime(), message.eventId())));
     }
 
     /**
@@ -129,7 +129,7 @@ class UserChangeHandler {
             return new HandlerOutcome.Dead("delete_user without UserID");
         }
         try {
-            mdm.call("delete user", api -> api.deleteUser(event.corpId(), wxUserId, eventTime(event, message), eventId(event)));
+            mdm.call("delete user", api -> api.deleteUser(event.corpId(), wxUserId, message.eventTime(), message.eventId()));
             return HandlerOutcome.done();
         } catch (MdmRejectedException e) {
             if (e.isNotFound()) {
@@ -240,14 +240,5 @@ class UserChangeHandler {
 
     private static String firstKnown(String fromEvent, String fromWeCom) {
         return fromEvent != null ? fromEvent : (fromWeCom == null || fromWeCom.isEmpty() ? null : fromWeCom);
-    }
-
-    static Instant eventTime(InboxEvent event, ContactMessage message) {
-        Instant created = message.createTime();
-        return created != null ? created : event.eventTime();
-    }
-
-    static String eventId(InboxEvent event) {
-        return "inbox-" + event.id();
     }
 }

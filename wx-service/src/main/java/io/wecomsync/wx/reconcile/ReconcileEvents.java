@@ -1,5 +1,7 @@
 package io.wecomsync.wx.reconcile;
 
+import io.wecomsync.wx.change.ChangeType;
+import io.wecomsync.wx.change.EntityKey;
 import io.wecomsync.wx.contact.DirectoryMessages;
 import io.wecomsync.wx.inbox.InboundEvent;
 
@@ -27,30 +29,30 @@ final class ReconcileEvents {
         this.runField = Map.of("ReconcileRun", String.valueOf(runId));
     }
 
-    InboundEvent user(String changeType, String userId, Map<String, String> fields) {
-        return event(changeType, "user:" + corpId + ":" + userId, fields);
+    InboundEvent user(ChangeType change, String userId, Map<String, String> fields) {
+        return event(change, EntityKey.user(corpId, userId), fields);
     }
 
     InboundEvent deleteUser(String userId) {
-        return user("delete_user", userId, Map.of("UserID", userId));
+        return user(ChangeType.DELETE_USER, userId, Map.of("UserID", userId));
     }
 
-    InboundEvent department(String changeType, long id, Map<String, String> fields) {
-        return event(changeType, "dept:" + corpId + ":" + id, fields);
+    InboundEvent department(ChangeType change, long id, Map<String, String> fields) {
+        return event(change, EntityKey.department(corpId, id), fields);
     }
 
     InboundEvent deleteDepartment(long id) {
-        return department("delete_party", id, Map.of("Id", String.valueOf(id)));
+        return department(ChangeType.DELETE_PARTY, id, Map.of("Id", String.valueOf(id)));
     }
 
     /** The tag handler reads the tag's members from WeCom itself; the event only names the tag. */
     InboundEvent tag(long tagId) {
-        return event("update_tag", "tag:" + corpId + ":" + tagId, Map.of("TagId", String.valueOf(tagId)));
+        return event(ChangeType.UPDATE_TAG, EntityKey.tag(corpId, tagId), Map.of("TagId", String.valueOf(tagId)));
     }
 
-    private InboundEvent event(String changeType, String entityKey, Map<String, String> fields) {
-        String payload = DirectoryMessages.message(corpId, time, changeType, fields, runField);
-        return new InboundEvent(corpId, null, InboundEvent.EventSource.RECONCILE, "change_contact", changeType,
-                entityKey, null, time, payload);
+    private InboundEvent event(ChangeType change, EntityKey entity, Map<String, String> fields) {
+        String payload = DirectoryMessages.message(corpId, time, change.wire(), fields, runField);
+        return new InboundEvent(corpId, null, InboundEvent.EventSource.RECONCILE, ChangeType.CHANGE_CONTACT, change.wire(),
+                entity.toString(), null, time, payload);
     }
 }

@@ -4,6 +4,7 @@ import io.wecomsync.common.mdm.DepartmentDigest;
 import io.wecomsync.common.mdm.TagMembersResponse;
 import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.common.mdm.WxUserIds;
+import io.wecomsync.wx.change.ChangeType;
 import io.wecomsync.wx.contact.DirectoryMessages;
 import io.wecomsync.wx.inbox.InboundEvent;
 import me.chanjar.weixin.cp.bean.WxCpTagGetResult;
@@ -66,9 +67,9 @@ final class ReconcilePlanner {
             Map<String, String> fields = DirectoryMessages.department(department.id(), department.name().value(),
                     department.parentId(), department.order());
             if (missing) {
-                created("departments", String.valueOf(department.id()), events.department("create_party", department.id(), fields));
+                created("departments", String.valueOf(department.id()), events.department(ChangeType.CREATE_PARTY, department.id(), fields));
             } else if (department.name().found() && !DirectoryMessages.departmentFingerprint(fields).equals(held.fingerprint())) {
-                updated("departments", String.valueOf(department.id()), events.department("update_party", department.id(), fields));
+                updated("departments", String.valueOf(department.id()), events.department(ChangeType.UPDATE_PARTY, department.id(), fields));
             } else {
                 unchanged++;
             }
@@ -94,15 +95,15 @@ final class ReconcilePlanner {
             Map<String, String> fields = details != null ? DirectoryMessages.user(details)
                     : DirectoryMessages.listedUser(user.userId(), user.departments());
             if (missing) {
-                created("users", user.userId(), events.user("create_user", user.userId(), fields));
+                created("users", user.userId(), events.user(ChangeType.CREATE_USER, user.userId(), fields));
             } else if (!held.wxUserId().equals(user.userId())) {
                 // only the case differs: WeCom renamed the user ("Zhang" → "zhang") and the callback was missed
                 Map<String, String> renamed = new LinkedHashMap<>(fields);
                 renamed.put("UserID", held.wxUserId());
                 renamed.put("NewUserID", user.userId());
-                updated("users", user.userId(), events.user("update_user", held.wxUserId(), renamed));
+                updated("users", user.userId(), events.user(ChangeType.UPDATE_USER, held.wxUserId(), renamed));
             } else if (details != null && !DirectoryMessages.userFingerprint(fields).equals(held.fingerprint())) {
-                updated("users", user.userId(), events.user("update_user", user.userId(), fields));
+                updated("users", user.userId(), events.user(ChangeType.UPDATE_USER, user.userId(), fields));
             } else {
                 unchanged++;
             }
