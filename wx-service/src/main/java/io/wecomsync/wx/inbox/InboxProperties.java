@@ -21,6 +21,10 @@ import java.util.Map;
  * @param batchSize     events claimed per round
  * @param concurrency   events of different entities applied at once
  * @param pollInterval  how often an idle worker looks for due events (a new event wakes it at once)
+ * @param linger        after claiming fewer than {@code batchSize} events, how long the worker lets new ones
+ *                      gather before it claims again: under a steady flow events are then applied several
+ *                      at a time (one mdm-service call, one commit) instead of one by one, for at most this
+ *                      much more latency; an idle worker woken by a new event claims it at once; 0 turns it off
  * @param lease         how long a claimed event is this worker's unless renewed; the worker renews it every
  *                      third of it while applying, so only a dead or stalled worker loses it
  * @param retry         backoff of failed events
@@ -36,6 +40,7 @@ public record InboxProperties(
         @Min(1) @Max(500) @DefaultValue("50") int batchSize,
         @Min(1) @Max(64) @DefaultValue("16") int concurrency,
         @NotNull @DefaultValue("500ms") Duration pollInterval,
+        @NotNull @DefaultValue("25ms") Duration linger,
         @NotNull @DefaultValue("60s") Duration lease,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotNull @DefaultValue("7d") Duration retention,
@@ -73,7 +78,7 @@ public record InboxProperties(
     @Override
     public String toString() {
         return "InboxProperties[workerEnabled=" + workerEnabled + ", batchSize=" + batchSize + ", concurrency="
-                + concurrency + ", pollInterval=" + pollInterval + ", lease=" + lease + ", retry=" + retry + ", retention=" + retention
+                + concurrency + ", pollInterval=" + pollInterval + ", linger=" + linger + ", lease=" + lease + ", retry=" + retry + ", retention=" + retention
                 + ", payloadKeyIds=" + payloadKeys.keySet() + ", activeKeyId=" + activeKeyId + "]";
     }
 }

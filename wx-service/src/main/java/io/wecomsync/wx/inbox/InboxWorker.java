@@ -149,6 +149,10 @@ public class InboxWorker implements SmartLifecycle {
                         signal.wake();
                     }
                 });
+                if (claimed.size() < settings.current().batchSize()) {
+                    // what was due fitted in one claim: let the next events gather instead of taking them one by one
+                    linger();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -206,6 +210,13 @@ public class InboxWorker implements SmartLifecycle {
         if (now - lastRenewal >= settings.current().lease().dividedBy(3).toNanos()) {
             lastRenewal = now;
             renewLeases();
+        }
+    }
+
+    private void linger() throws InterruptedException {
+        Duration linger = settings.current().linger();
+        if (!linger.isZero()) {
+            Thread.sleep(linger.toMillis());
         }
     }
 
