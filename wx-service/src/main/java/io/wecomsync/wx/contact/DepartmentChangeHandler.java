@@ -2,6 +2,7 @@ package io.wecomsync.wx.contact;
 
 import io.wecomsync.common.mdm.DepartmentUpsertRequest;
 import io.wecomsync.wx.change.ChangeType;
+import io.wecomsync.wx.app.WeComRead;
 import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
@@ -38,15 +39,15 @@ class DepartmentChangeHandler {
         String note = null;
         if (name == null && message.change().orElse(null) == ChangeType.CREATE_PARTY
                 && event.source() != InboundEvent.EventSource.RECONCILE) {
-            DirectoryReader.Lookup<WxCpDepart> lookup = directory.department(event.corpId(), id);
-            if (lookup.retryable()) {
-                throw new WeComBusyException(lookup.problem());
+            WeComRead<WxCpDepart> read = directory.department(event.corpId(), id);
+            if (read.failed()) {
+                throw new WeComBusyException(read.error());
             }
-            note = lookup.problem();
-            if (lookup.value() != null) {
-                name = lookup.value().getName();
-                parentId = parentId != null ? parentId : lookup.value().getParentId();
-                order = order != null ? order : lookup.value().getOrder();
+            note = read.error();
+            if (read.value() != null) {
+                name = read.value().getName();
+                parentId = parentId != null ? parentId : read.value().getParentId();
+                order = order != null ? order : read.value().getOrder();
             }
         }
         DepartmentUpsertRequest request = new DepartmentUpsertRequest(name, parentId, order,

@@ -1,6 +1,7 @@
 package io.wecomsync.wx.contact;
 
 import io.wecomsync.common.mdm.TagMembersRequest;
+import io.wecomsync.wx.app.WeComRead;
 import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboxEvent;
 import io.wecomsync.wx.mdm.MdmCalls;
@@ -39,13 +40,13 @@ class TagChangeHandler {
         // what the read returns is at least as new as this; a second earlier, so that a delta of the same
         // WeCom second (CreateTime has whole seconds) that the read may have missed is still applied
         Instant readFrom = clock.instant().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
-        DirectoryReader.Lookup<WxCpTagGetResult> lookup = directory.tag(event.corpId(), tagId);
-        if (lookup.retryable()) {
-            throw new WeComBusyException(lookup.problem());
+        WeComRead<WxCpTagGetResult> read = directory.tag(event.corpId(), tagId);
+        if (read.failed()) {
+            throw new WeComBusyException(read.error());
         }
         TagMembersRequest request;
-        if (lookup.value() != null) {
-            WxCpTagGetResult tag = lookup.value();
+        if (read.value() != null) {
+            WxCpTagGetResult tag = read.value();
             List<String> users = tag.getUserlist() == null ? List.of()
                     : tag.getUserlist().stream().map(WxCpUser::getUserId).toList();
             List<Long> departments = tag.getPartylist() == null ? List.of()
@@ -57,11 +58,11 @@ class TagChangeHandler {
                     message.eventTime());
             if (request.addUsers() == null && request.removeUsers() == null
                     && request.addDepartments() == null && request.removeDepartments() == null) {
-                return new HandlerOutcome.Done(List.of(), joined(lookup.problem(), "nothing to change"));
+                return new HandlerOutcome.Done(List.of(), joined(read.error(), "nothing to change"));
             }
         }
         mdm.call("update tag members", api -> api.updateTagMembers(event.corpId(), tagId, request));
-        return new HandlerOutcome.Done(List.of(), lookup.problem());
+        return new HandlerOutcome.Done(List.of(), read.error());
     }
 
     private static List<Long> ids(List<String> values) {

@@ -6,6 +6,7 @@ import io.wecomsync.common.mdm.UserBatchUpsertRequest;
 import io.wecomsync.common.mdm.WxIds;
 import io.wecomsync.common.mdm.UserRenameRequest;
 import io.wecomsync.common.mdm.UserUpsertRequest;
+import io.wecomsync.wx.app.WeComRead;
 import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
@@ -63,12 +64,12 @@ class UserChangeHandler {
         WxCpUser details = null;
         // a reconciliation already read what WeCom would give: reading again could only repeat it
         if (event.source() != InboundEvent.EventSource.RECONCILE && isIdOnly(message)) {
-            DirectoryReader.Lookup<WxCpUser> lookup = directory.user(corp, target);
-            if (lookup.retryable()) {
-                throw new WeComBusyException(lookup.problem());
+            WeComRead<WxCpUser> read = directory.user(corp, target);
+            if (read.failed()) {
+                throw new WeComBusyException(read.error());
             }
-            details = lookup.value();
-            note = lookup.problem();
+            details = read.value();
+            note = read.error();
         }
         UserUpsertRequest request = request(message, details, time, eventId);
         String userId = target;

@@ -1,5 +1,6 @@
 package io.wecomsync.wx.reconcile;
 
+import io.wecomsync.wx.app.WeComRead;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.wecomsync.wx.app.WeComErrors;

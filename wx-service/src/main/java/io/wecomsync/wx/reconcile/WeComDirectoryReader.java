@@ -1,5 +1,6 @@
 package io.wecomsync.wx.reconcile;
 
+import io.wecomsync.wx.app.WeComRead;
 import io.wecomsync.wx.app.WxApp;
 import me.chanjar.weixin.cp.api.WxCpService;
 import me.chanjar.weixin.cp.bean.WxCpDepart;

@@ -1,5 +1,6 @@
 package io.wecomsync.wx.reconcile;
 
+import io.wecomsync.wx.app.WeComRead;
 import me.chanjar.weixin.cp.bean.WxCpTagGetResult;
 import me.chanjar.weixin.cp.bean.WxCpUser;
 

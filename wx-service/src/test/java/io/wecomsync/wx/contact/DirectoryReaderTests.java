@@ -1,5 +1,6 @@
 package io.wecomsync.wx.contact;
 
+import io.wecomsync.wx.app.WeComRead;
 import io.wecomsync.wx.app.WxApp;
 import io.wecomsync.wx.app.WxApps;
 import me.chanjar.weixin.cp.api.WxCpService;
@@ -27,10 +28,10 @@ class DirectoryReaderTests {
         WxApps apps = mock(WxApps.class);
         when(apps.readerOf("corp")).thenReturn(Optional.of(app));
 
-        DirectoryReader.Lookup<?> lookup = new DirectoryReader(apps).user("corp", "zhangsan");
+        WeComRead<?> read = new DirectoryReader(apps).user("corp", "zhangsan");
 
-        assertThat(lookup.retryable()).isTrue();
-        assertThat(lookup.value()).isNull();
-        assertThat(lookup.problem()).isEqualTo("user/get: the token store (Redis) is unavailable");
+        assertThat(read.failed()).as("worth trying again later").isTrue();
+        assertThat(read.value()).isNull();
+        assertThat(read.error()).isEqualTo("user/get: the token store (Redis) is unavailable");
     }
 }

@@ -1,5 +1,6 @@
 package io.wecomsync.wx.reconcile;
 
+import io.wecomsync.wx.app.WeComRead;
 import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.xml.SafeXml;
