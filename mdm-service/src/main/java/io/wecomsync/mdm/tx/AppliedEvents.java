@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.tx;
 
+import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -41,6 +42,10 @@ public interface AppliedEvents {
             """)
     int recordAll(@Param("corpId") String corpId, @Param("action") String action,
                   @Param("events") Collection<Applied> events, @Param("now") Instant now);
+
+    /** Deletes up to {@code limit} records applied before {@code before}; answers how many. */
+    @Delete("DELETE FROM mdm_applied_event WHERE applied_at < #{before} ORDER BY applied_at LIMIT #{limit}")
+    int purgeAppliedBefore(@Param("before") Instant before, @Param("limit") int limit);
 
     /** One event applied to one subject. */
     record Applied(String sourceEventId, String subject, Instant eventTime) {
