@@ -14,6 +14,8 @@ public enum ErrorCode {
     USER_NOT_FOUND(40401, 404),
     DEPARTMENT_NOT_FOUND(40402, 404),
     METHOD_NOT_ALLOWED(40501, 405),
+    /** The request's {@code Accept} header allows nothing the endpoint answers with. */
+    NOT_ACCEPTABLE(40601, 406),
     CONFLICT(40901, 409),
     WX_USER_ID_TAKEN(40902, 409),
     CONCURRENT_MODIFICATION(40903, 409),
@@ -23,7 +25,11 @@ public enum ErrorCode {
     CRM_UNAVAILABLE(50201, 502),
     DATABASE_UNAVAILABLE(50301, 503),
     /** More requests at once than the service takes: try again shortly (WeCom retries callbacks by itself). */
-    OVERLOADED(50302, 503);
+    OVERLOADED(50302, 503),
+    /** The gateway could not reach the service behind it (down, restarting, not registered). */
+    SERVICE_UNAVAILABLE(50303, 503),
+    /** The service behind the gateway did not answer in time. */
+    GATEWAY_TIMEOUT(50401, 504);
 
     private final int code;
     private final int httpStatus;

@@ -8,9 +8,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -54,6 +56,14 @@ public abstract class ResultExceptionHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     protected ResponseEntity<Result<Void>> method(HttpRequestMethodNotSupportedException e) {
         return answer(ErrorCode.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    protected ResponseEntity<Result<Void>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        // the Result is JSON whatever the Accept header said: set, not negotiated
+        return ResponseEntity.status(ErrorCode.NOT_ACCEPTABLE.httpStatus()).contentType(MediaType.APPLICATION_JSON)
+                .body(Result.error(ErrorCode.NOT_ACCEPTABLE, "this endpoint answers " + e.getSupportedMediaTypes()
+                        + "; the request's Accept header allows none of them"));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

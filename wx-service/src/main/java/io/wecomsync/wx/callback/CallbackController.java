@@ -95,7 +95,8 @@ class CallbackController {
     }
 
     private WxApp app(String agentId) {
-        WxApp app = agentId.matches("\\d{1,10}") ? apps.byAgentId(Integer.parseInt(agentId)).orElse(null) : null;
+        // agent ids are positive ints: anything longer (9999999999) names no app rather than overflowing
+        WxApp app = agentId.matches("\\d{1,9}") ? apps.byAgentId(Integer.parseInt(agentId)).orElse(null) : null;
         if (app == null || !app.receivesCallbacks()) {
             throw new CallbackRejected(404, "unknown_agent", "no app with agentId " + agentId + " receives callbacks here");
         }

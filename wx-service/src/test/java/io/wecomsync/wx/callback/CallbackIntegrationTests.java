@@ -7,12 +7,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static io.wecomsync.wx.WeComCallbacks.AES_KEY_1;
@@ -149,6 +153,29 @@ class CallbackIntegrationTests extends WxIntegrationTest {
                 .as("the service goes on answering").isEqualTo(400);
         assertThat(output.getAll()).doesNotContain("unexpected error").doesNotContain("ClientAbortException");
         assertThat(inboxCount()).isZero();
+    }
+
+    @Test
+    void anAgentIdTooLongForAnyAppIsUnknownAndNoError(CapturedOutput output) {
+        String now = WeComCallbacks.now();
+
+        assertThat(status("/callback/9999999999?msg_signature=x&timestamp=" + now + "&nonce=n", "<xml/>")).isEqualTo(404);
+        assertThat(status("/callback/99999999999999999999?msg_signature=x&timestamp=" + now + "&nonce=n", "<xml/>")).isEqualTo(404);
+        assertThat(output.getAll()).doesNotContain("unexpected error");
+    }
+
+    @Test
+    void aUrlVerificationThatAcceptsOnlyJsonIsAnswered406NotAnError(CapturedOutput output) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setAccept(List.of(MediaType.APPLICATION_JSON));
+
+        ResponseEntity<String> answer = http.exchange("/callback/" + AGENT_WITH_READER
+                        + "?msg_signature=x&timestamp=" + WeComCallbacks.now() + "&nonce=n&echostr=e",
+                HttpMethod.GET, new HttpEntity<>(headers), String.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(406);
+        assertThat(answer.getBody()).contains("40601").contains("text/plain");
+        assertThat(output.getAll()).doesNotContain("unexpected error");
     }
 
     private int signedStatus(String encrypted) {
