@@ -20,6 +20,11 @@ class GatewayConfiguration {
         return WebClient.builder();
     }
 
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
     /** Mints the gateway's own service tokens, when tokens are signed with the shared secret. */
     @Bean
     @ConditionalOnExpression("'${wecom.security.jwt.secret:}'.length() >= 32")

@@ -1,0 +1,82 @@
+package io.wecomsync.gateway;
+
+import io.wecomsync.common.security.TokenMinter;
+import io.wecomsync.infra.embedded.FreePorts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The gateway with nothing behind it: its own errors, in the Result shape, logged once per outage. */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "wecom.gateway.callback-ip.refresh-interval=1h",
+        "wecom.gateway.callback-ip.allow-when-empty=true"})
+class GatewayErrorsIntegrationTests {
+
+    static final String SECRET = "gateway-test-secret-of-at-least-32-bytes";
+    /** Ports nothing listens on: wx-service and mdm-service are down. */
+    static final int WX_DOWN = FreePorts.find();
+    static final int MDM_DOWN = FreePorts.find();
+
+    @Autowired
+    WebTestClient http;
+
+    private final TokenMinter tokens = new TokenMinter(SECRET, Clock.systemUTC());
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("spring.cloud.discovery.client.simple.instances.wx-service[0].uri", () -> "http://127.0.0.1:" + WX_DOWN);
+        registry.add("spring.cloud.discovery.client.simple.instances.mdm-service[0].uri", () -> "http://127.0.0.1:" + MDM_DOWN);
+        registry.add("wecom.security.jwt.secret", () -> SECRET);
+    }
+
+    @Test
+    void aServiceThatIsDownIsAnswered503WithAResultAndLoggedOnce(CapturedOutput output) {
+        for (int i = 0; i < 5; i++) {
+            http.post().uri("/wx/callback/1000002?msg_signature=x&timestamp=1&nonce=n").bodyValue("<xml/>")
+                    .exchange()
+                    .expectStatus().isEqualTo(503)
+                    .expectBody().jsonPath("$.code").isEqualTo(50303).jsonPath("$.msg").value(msg ->
+                            assertThat(msg.toString()).contains("/wx/callback").contains("unavailable"));
+        }
+        http.get().uri("/api/mdm/users?corpId=ww1&wxUserId=a").header("Authorization", "Bearer " + token())
+                .exchange()
+                .expectStatus().isEqualTo(503)
+                .expectBody().jsonPath("$.code").isEqualTo(50303);
+
+        assertThat(count(output.getAll(), "service behind /wx/callback is unreachable")).as("once per outage").isEqualTo(1);
+        assertThat(count(output.getAll(), "service behind /api/mdm is unreachable")).isEqualTo(1);
+        assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("500 Server Error");
+    }
+
+    @Test
+    void anUnknownPathIsA404Result() {
+        http.get().uri("/no/such/thing").header("Authorization", "Bearer " + token())
+                .exchange()
+                .expectStatus().isNotFound()
+                .expectBody().jsonPath("$.code").isEqualTo(40400);
+    }
+
+    private String token() {
+        return tokens.mint("operator", "admin", Duration.ofMinutes(5));
+    }
+
+    private static int count(String text, String needle) {
+        int n = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+            n++;
+        }
+        return n;
+    }
+}
