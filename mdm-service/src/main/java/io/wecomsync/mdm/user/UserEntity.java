@@ -1,6 +1,5 @@
 package io.wecomsync.mdm.user;
 
-import io.wecomsync.mdm.fieldtime.FieldTimes;
 import com.baomidou.mybatisplus.annotation.IdType;
 import com.baomidou.mybatisplus.core.toolkit.IdWorker;
 import com.baomidou.mybatisplus.annotation.TableId;
@@ -12,21 +11,6 @@ import java.time.Instant;
 /** A row of {@code mdm_user}. Mobile, email and biz mail are held only as ciphertext (see {@code pii}). */
 @TableName("mdm_user")
 public class UserEntity {
-
-    /** A new, live user with a fresh userId, reflecting the event {@code eventId} of {@code eventTime}. */
-    static UserEntity fresh(String corpId, String wxUserId, Instant eventTime, String eventId, Instant now) {
-        UserEntity row = new UserEntity();
-        row.setUserId(IdWorker.getIdStr());
-        row.setCorpId(corpId);
-        row.setWxUserId(wxUserId);
-        row.setDeleted(false);
-        row.setVersion(0);
-        row.setLastEventTime(eventTime);
-        row.setLastEventId(eventId);
-        row.setCreatedAt(now);
-        row.setUpdatedAt(now);
-        return row;
-    }
 
     @TableId(type = IdType.INPUT)
     private String userId;
@@ -56,6 +40,21 @@ public class UserEntity {
     private Integer version;
     private Instant createdAt;
     private Instant updatedAt;
+
+    /** A new, live user with a fresh userId, reflecting the event {@code eventId} of {@code eventTime}. */
+    static UserEntity fresh(String corpId, String wxUserId, Instant eventTime, String eventId, Instant now) {
+        UserEntity row = new UserEntity();
+        row.setUserId(IdWorker.getIdStr());
+        row.setCorpId(corpId);
+        row.setWxUserId(wxUserId);
+        row.setDeleted(false);
+        row.setVersion(0);
+        row.setLastEventTime(eventTime);
+        row.setLastEventId(eventId);
+        row.setCreatedAt(now);
+        row.setUpdatedAt(now);
+        return row;
+    }
 
     public String getUserId() { return userId; }
     public void setUserId(String userId) { this.userId = userId; }
