@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.tx;
 
+import io.wecomsync.common.retention.Purges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -31,12 +32,7 @@ public class AppliedEventsRetention {
     /** Deletes what is past retention; answers how many records went. */
     public int purge() {
         Instant before = clock.instant().minus(properties.retention());
-        int total = 0;
-        int deleted;
-        do {
-            deleted = appliedEvents.purgeAppliedBefore(before, BATCH);
-            total += deleted;
-        } while (deleted == BATCH);
+        int total = Purges.inBatches(BATCH, limit -> appliedEvents.purgeAppliedBefore(before, limit));
         if (total > 0) {
             log.info("removed {} applied-event records older than {}", total, before);
         }

@@ -1,5 +1,6 @@
 package io.wecomsync.wx.inbox;
 
+import io.wecomsync.common.retention.Purges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -39,12 +40,7 @@ public class InboxRetention {
             retention = MINIMUM;
         }
         Instant before = clock.instant().minus(retention);
-        int total = 0;
-        int deleted;
-        do {
-            deleted = mapper.purgeFinished(before, BATCH);
-            total += deleted;
-        } while (deleted == BATCH);
+        int total = Purges.inBatches(BATCH, limit -> mapper.purgeFinished(before, limit));
         if (total > 0) {
             log.info("inbox retention removed {} finished events older than {}", total, before);
         }

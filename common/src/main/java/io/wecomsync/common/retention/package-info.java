@@ -1,0 +1,2 @@
+/** Housekeeping that keeps tables from growing without end. */
+package io.wecomsync.common.retention;
