@@ -1,14 +1,13 @@
 package io.wecomsync.gateway.security;
 
 import io.wecomsync.common.api.ErrorCode;
-import io.wecomsync.common.security.Scopes;
+import io.wecomsync.common.security.TokenValidation;
 import io.wecomsync.gateway.web.ResultResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -65,7 +64,7 @@ class GatewaySecurityConfiguration {
             decoder = NimbusReactiveJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
                     .macAlgorithm(MacAlgorithm.HS256).build();
         }
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer(Scopes.ISSUER));
+        decoder.setJwtValidator(TokenValidation.validator());
         return decoder;
     }
 }

@@ -1,14 +1,25 @@
 package io.wecomsync.mdm.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import io.wecomsync.common.security.Scopes;
 import io.wecomsync.mdm.MdmHttp;
 import io.wecomsync.mdm.MdmIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -50,6 +61,21 @@ class MdmSecurityIntegrationTests extends MdmIntegrationTest {
         assertThat(wxService.put("/login-ips/SCOPED", Map.of("ips", List.of("1.1.1.1"))).status()).isEqualTo(200);
         assertThat(jdbc.queryForObject("SELECT caller FROM mdm_oper_log WHERE corp_id = ?", String.class, corp))
                 .as("the token's subject is recorded as the caller").isEqualTo("test-operator");
+    }
+
+    @Test
+    void aTokenThatNeverExpiresIsRefused() throws Exception {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(Scopes.ISSUER).subject("forever")
+                .claim("scope", Scopes.MDM_READ).issueTime(new Date()).build();
+        SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        token.sign(new MACSigner(MdmHttp.TEST_SECRET.getBytes(StandardCharsets.UTF_8)));
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token.serialize());
+
+        ResponseEntity<String> answer = rest.exchange("/users?corpId=" + corp + "&wxUserId=x", HttpMethod.GET,
+                new HttpEntity<>(headers), String.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(401);
     }
 
     @Test
