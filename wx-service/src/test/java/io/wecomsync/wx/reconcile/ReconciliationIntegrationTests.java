@@ -70,8 +70,11 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
         WECOM_API.close();
     }
 
+    private ReconcileRunsApi runs;
+
     @BeforeEach
     void emptyDirectoryAndMdm() throws Exception {
+        runs = new ReconcileRunsApi(http, json, jdbc, CORP_WITH_READER);
         DIRECTORY.clear();
         WECOM_API.setDetailsHidden(false);
         for (String api : List.of("user/get", "user/list", "department/get", "department/simplelist", "user/list_id",
@@ -253,7 +256,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
     void aDryRunReportsThePlanAndAppliesNothing() throws Exception {
         ReconcileFixtures.seed(DIRECTORY, 10);
 
-        JsonNode run = await(start(true));
+        JsonNode run = runs.await(runs.start(true));
 
         assertThat(run.path("dryRun").asBoolean()).isTrue();
         assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
@@ -289,7 +292,7 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wx_reconcile_run", Integer.class)).isEqualTo(1);
         changeSettings(Map.of());
-        await(jdbc.queryForObject("SELECT id FROM wx_reconcile_run", Long.class));
+        runs.await(jdbc.queryForObject("SELECT id FROM wx_reconcile_run", Long.class));
     }
 
     @Test
@@ -340,8 +343,8 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
         ReconcileFixtures.seed(DIRECTORY, 3);
 
         initialLoad.load(CORP_WITH_READER, 1);
-        long first = awaitAnyRun();
-        JsonNode run = await(first);
+        long first = runs.awaitAnyRun();
+        JsonNode run = runs.await(first);
         assertThat(run.path("trigger").asText()).isEqualTo("INITIAL_LOAD");
         drain();
 
@@ -370,40 +373,11 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
 
     // --- helpers ---
 
-    private long start(boolean dryRun) throws Exception {
-        ResponseEntity<String> answer = http.postForEntity("/admin/reconcile/runs?corpId=" + CORP_WITH_READER + "&dryRun=" + dryRun,
-                null, String.class);
-        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-        return json.readTree(answer.getBody()).path("data").path("id").asLong();
-    }
-
     /** Starts a run, waits for its end, then applies what it stored; answers the run. */
     private JsonNode reconcile(boolean dryRun) throws Exception {
-        JsonNode run = await(start(dryRun));
+        JsonNode run = runs.await(runs.start(dryRun));
         drain();
         return run;
-    }
-
-    private JsonNode await(long id) throws Exception {
-        for (int i = 0; i < 600; i++) {
-            JsonNode run = json.readTree(http.getForEntity("/admin/reconcile/runs/" + id, String.class).getBody()).path("data");
-            if (!run.path("status").asText().equals("RUNNING")) {
-                return run;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("run " + id + " did not end in 30 s");
-    }
-
-    private long awaitAnyRun() throws Exception {
-        for (int i = 0; i < 200; i++) {
-            List<Long> ids = jdbc.queryForList("SELECT id FROM wx_reconcile_run", Long.class);
-            if (!ids.isEmpty()) {
-                return ids.get(0);
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no run started");
     }
 
     /** Directory change events (not follow-ups such as CRM pushes or run reports) in the inbox. */
