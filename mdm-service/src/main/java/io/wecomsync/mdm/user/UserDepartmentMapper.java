@@ -14,9 +14,6 @@ interface UserDepartmentMapper {
     @Select("SELECT * FROM mdm_user_department WHERE user_id = #{userId} ORDER BY dept_id")
     List<UserDepartmentEntity> findByUserId(@Param("userId") String userId);
 
-    @Delete("DELETE FROM mdm_user_department WHERE user_id = #{userId}")
-    int deleteByUserId(@Param("userId") String userId);
-
     @Delete("""
             <script>
             DELETE FROM mdm_user_department WHERE user_id IN
