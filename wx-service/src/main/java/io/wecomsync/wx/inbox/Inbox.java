@@ -24,7 +24,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * and records how applying them went.
  */
 @Service
-public class Inbox {
+public class Inbox implements AutoCloseable {
 
     private static final int MAX_ERROR = 1000;
 
@@ -35,6 +35,7 @@ public class Inbox {
     private final InboxSignal signal;
     private final TransactionTemplate claimTransaction;
     private final TransactionTemplate transaction;
+    private final GroupCommit groupCommit;
     private final Clock clock;
 
     Inbox(InboxMapper mapper, PayloadCipher cipher, InboxSettings settings, InboxMetrics metrics,
@@ -48,11 +49,28 @@ public class Inbox {
         this.claimTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.groupCommit = new GroupCommit(new GroupCommit.Writer() {
+            @Override
+            public void insertAll(List<InboxEventEntity> rows) {
+                mapper.insertAll(rows, false);
+            }
+
+            @Override
+            public boolean insertOne(InboxEventEntity row) {
+                return insertRow(row) == StoreResult.STORED;
+            }
+        }, () -> {
+            InboxProperties.GroupCommit current = settings.current().groupCommit();
+            return new GroupCommit.Limits(current.maxBatch(), current.maxWait());
+        }, settings.current().groupCommit().writers());
     }
 
-    /** Stores an event unless the same message is already stored. Throws when the database cannot be reached. */
+    /**
+     * Stores an event unless the same message is already stored, together with events stored at the
+     * same time (group commit); returns once it is committed. Throws when the database cannot be reached.
+     */
     public StoreResult store(InboundEvent event) {
-        StoreResult result = insert(event);
+        StoreResult result = groupCommit.store(row(event, clock.instant()));
         if (result == StoreResult.STORED) {
             signal.wake();
         }
@@ -68,7 +86,7 @@ public class Inbox {
         for (int from = 0; from < events.size(); from += chunk) {
             List<InboxEventEntity> rows = events.subList(from, Math.min(events.size(), from + chunk)).stream()
                     .map(event -> row(event, clock.instant())).toList();
-            mapper.insertAll(rows);
+            mapper.insertAll(rows, true);
             signal.wake();
         }
     }
@@ -84,12 +102,12 @@ public class Inbox {
             metrics.coalesced(event);
             return;
         }
-        insert(event);
+        insertRow(row(event, clock.instant()));
     }
 
-    private StoreResult insert(InboundEvent event) {
+    private StoreResult insertRow(InboxEventEntity row) {
         try {
-            mapper.insert(row(event, clock.instant()));
+            mapper.insert(row);
             return StoreResult.STORED;
         } catch (DuplicateKeyException e) {
             return StoreResult.DUPLICATE;
@@ -305,6 +323,12 @@ public class Inbox {
             return null;
         }
         return error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR - 1) + "…";
+    }
+
+    /** Stores what is queued, then stops the group commit's writers. */
+    @Override
+    public void close() {
+        groupCommit.close();
     }
 
     /** Whether {@link #store} kept the event or already had it. */

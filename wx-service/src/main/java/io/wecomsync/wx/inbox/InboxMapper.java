@@ -122,7 +122,10 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
             """)
     int replay(@Param("id") Long id, @Param("corpId") String corpId, @Param("now") Instant now);
 
-    /** Inserts many rows in one statement; a row whose dedupe key is already stored is skipped, not an error. */
+    /**
+     * Inserts many rows in one statement. A row whose dedupe key is already stored is skipped when
+     * {@code skipStored}; otherwise it refuses the whole statement (DuplicateKeyException) and nothing is stored.
+     */
     @Insert("""
             <script>
             INSERT INTO wx_inbox_event (corp_id, agent_id, source, dedupe_key, event_type, change_type, entity_key,
@@ -133,10 +136,10 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
                #{r.altEntityKey}, #{r.eventTime}, #{r.payload}, #{r.status}, #{r.attempts}, #{r.nextAttemptAt},
                #{r.receivedAt}, #{r.updatedAt})
             </foreach>
-            ON DUPLICATE KEY UPDATE id = id
+            <if test="skipStored">ON DUPLICATE KEY UPDATE id = id</if>
             </script>
             """)
-    int insertAll(@Param("rows") List<InboxEventEntity> rows);
+    int insertAll(@Param("rows") List<InboxEventEntity> rows, @Param("skipStored") boolean skipStored);
 
     /** Whether an event of {@code entityKey} is queued and not started (PENDING, or FAILED awaiting its retry). */
     @Select("""

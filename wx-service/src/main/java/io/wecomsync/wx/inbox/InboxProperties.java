@@ -6,6 +6,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMax;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -27,6 +28,7 @@ import java.util.Map;
  *                      much more latency; an idle worker woken by a new event claims it at once; 0 turns it off
  * @param lease         how long a claimed event is this worker's unless renewed; the worker renews it every
  *                      third of it while applying, so only a dead or stalled worker loses it
+ * @param groupCommit   how callbacks arriving together are stored together
  * @param retry         backoff of failed events
  * @param retention     how long applied (DONE) and IGNORED events are kept; also how long a redelivery
  *                      is recognized as one (WeCom redelivers within minutes; keep at least a day)
@@ -42,6 +44,7 @@ public record InboxProperties(
         @NotNull @DefaultValue("500ms") Duration pollInterval,
         @NotNull @DefaultValue("25ms") Duration linger,
         @NotNull @DefaultValue("60s") Duration lease,
+        @Valid @NotNull @DefaultValue GroupCommit groupCommit,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotNull @DefaultValue("7d") Duration retention,
         Map<String, String> payloadKeys,
@@ -49,6 +52,23 @@ public record InboxProperties(
 
     public InboxProperties {
         payloadKeys = payloadKeys == null ? Map.of() : Map.copyOf(payloadKeys);
+    }
+
+    /**
+     * Group commit of stored events: events arriving at the same time are written by {@code writers}
+     * threads, each taking what has queued up — at most {@code maxBatch} rows, waiting at most
+     * {@code maxWait} for more — with one multi-row INSERT and one commit. WeCom gets its answer only
+     * after its event's row is committed. Under a trickle a batch is one row; {@code maxWait} is the
+     * most latency it adds to an answer.
+     *
+     * @param maxBatch rows per statement (live)
+     * @param maxWait  how long a writer waits for more rows once it has one (live); 0 takes only what is queued
+     * @param writers  writer threads, each with at most one statement in flight (read at start)
+     */
+    public record GroupCommit(
+            @Min(1) @Max(1000) @DefaultValue("64") int maxBatch,
+            @NotNull @DurationMax(millis = 100) @DefaultValue("1ms") Duration maxWait,
+            @Min(1) @Max(16) @DefaultValue("2") int writers) {
     }
 
     /**
@@ -78,7 +98,8 @@ public record InboxProperties(
     @Override
     public String toString() {
         return "InboxProperties[workerEnabled=" + workerEnabled + ", batchSize=" + batchSize + ", concurrency="
-                + concurrency + ", pollInterval=" + pollInterval + ", linger=" + linger + ", lease=" + lease + ", retry=" + retry + ", retention=" + retention
+                + concurrency + ", pollInterval=" + pollInterval + ", linger=" + linger + ", lease=" + lease
+                + ", groupCommit=" + groupCommit + ", retry=" + retry + ", retention=" + retention
                 + ", payloadKeyIds=" + payloadKeys.keySet() + ", activeKeyId=" + activeKeyId + "]";
     }
 }
