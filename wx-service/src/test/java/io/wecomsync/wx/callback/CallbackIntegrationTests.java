@@ -16,8 +16,13 @@ import org.springframework.http.ResponseEntity;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static io.wecomsync.wx.WeComCallbacks.AES_KEY_1;
 import static io.wecomsync.wx.WeComCallbacks.AES_KEY_2;
@@ -55,6 +60,40 @@ class CallbackIntegrationTests extends WxIntegrationTest {
 
         assertThat(again.getStatusCode().value()).isEqualTo(200);
         assertThat(inboxCount()).isEqualTo(1);
+    }
+
+    @Test
+    void callbacksArrivingTogetherAreEachStoredOnceAndAllAnswered200() throws Exception {
+        // 30 distinct changes, and 10 of them redelivered while the originals are in flight: one group commit
+        List<String> messages = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            messages.add(WeComCallbacks.contactChange(CORP_WITH_READER, "update_user", Instant.now().getEpochSecond(),
+                    "UserID", "together-" + i, "Name", "用户" + i));
+        }
+        messages.addAll(messages.subList(0, 10));
+        ExecutorService senders = Executors.newFixedThreadPool(messages.size());
+        try {
+            List<Future<ResponseEntity<String>>> answers = new ArrayList<>();
+            for (String message : messages) {
+                answers.add(senders.submit(() -> post(message)));
+            }
+            for (Future<ResponseEntity<String>> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS).getStatusCode().value()).isEqualTo(200);
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+
+        assertThat(jdbc.queryForList("SELECT entity_key FROM wx_inbox_event", String.class))
+                .hasSize(30).doesNotHaveDuplicates().allMatch(key -> key.startsWith("user:" + CORP_WITH_READER + ":together-"));
+    }
+
+    @Test
+    void callbackAnswersCarryTheSecurityHeaders() {
+        ResponseEntity<String> answer = post(CREATE);
+
+        assertThat(answer.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(answer.getHeaders().getFirst("Set-Cookie")).isNull();
     }
 
     @Test
