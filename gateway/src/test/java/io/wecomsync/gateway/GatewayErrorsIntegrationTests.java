@@ -2,6 +2,7 @@ package io.wecomsync.gateway;
 
 import io.wecomsync.common.security.TokenMinter;
 import io.wecomsync.infra.embedded.FreePorts;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,12 +13,20 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Clock;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The gateway with nothing behind it: its own errors, in the Result shape, logged once per outage. */
+/**
+ * The gateway with nothing working behind it (wx-service down, mdm-service hanging up on every request):
+ * its own errors, in the Result shape, logged once per outage.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "wecom.gateway.callback-ip.refresh-interval=1h",
@@ -25,9 +34,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class GatewayErrorsIntegrationTests {
 
     static final String SECRET = "gateway-test-secret-of-at-least-32-bytes";
-    /** Ports nothing listens on: wx-service and mdm-service are down. */
+    /** A port nothing listens on: wx-service is down. */
     static final int WX_DOWN = FreePorts.find();
-    static final int MDM_DOWN = FreePorts.find();
+    /** mdm-service takes each connection and closes it without an answer (as a server going down does). */
+    static final ServerSocket MDM_HANGS_UP = hangingUp();
 
     @Autowired
     WebTestClient http;
@@ -37,7 +47,7 @@ class GatewayErrorsIntegrationTests {
     @DynamicPropertySource
     static void backends(DynamicPropertyRegistry registry) {
         registry.add("spring.cloud.discovery.client.simple.instances.wx-service[0].uri", () -> "http://127.0.0.1:" + WX_DOWN);
-        registry.add("spring.cloud.discovery.client.simple.instances.mdm-service[0].uri", () -> "http://127.0.0.1:" + MDM_DOWN);
+        registry.add("spring.cloud.discovery.client.simple.instances.mdm-service[0].uri", () -> "http://127.0.0.1:" + MDM_HANGS_UP.getLocalPort());
         registry.add("wecom.security.jwt.secret", () -> SECRET);
     }
 
@@ -60,12 +70,37 @@ class GatewayErrorsIntegrationTests {
         assertThat(output.getAll()).doesNotContain(" ERROR ").doesNotContain("500 Server Error");
     }
 
+    @AfterAll
+    static void stopHangingUp() throws IOException {
+        MDM_HANGS_UP.close();
+    }
+
     @Test
     void anUnknownPathIsA404Result() {
         http.get().uri("/no/such/thing").header("Authorization", "Bearer " + token())
                 .exchange()
                 .expectStatus().isNotFound()
                 .expectBody().jsonPath("$.code").isEqualTo(40400);
+    }
+
+    private static ServerSocket hangingUp() {
+        try {
+            ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            Thread thread = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket connection = server.accept()) {
+                        connection.getInputStream().read(new byte[256]);
+                    } catch (IOException closed) {
+                        // the next one, or the server was closed
+                    }
+                }
+            }, "mdm-hangs-up");
+            thread.setDaemon(true);
+            thread.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String token() {

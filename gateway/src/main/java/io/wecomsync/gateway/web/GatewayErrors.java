@@ -11,8 +11,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
+import reactor.netty.channel.AbortedException;
+import reactor.netty.http.client.PrematureCloseException;
 
 import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,8 +69,12 @@ class GatewayErrors implements ErrorWebExceptionHandler {
 
     private static boolean isUnreachable(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            // connection refused / reset while connecting; no instance registered for an lb:// service
-            if (cause instanceof ConnectException || cause instanceof NotFoundException) {
+            // connection refused / reset while connecting; no instance registered for an lb:// service; a
+            // connection closed under the exchange (a pooled one the service closed as it was reused, or the
+            // caller gone — then nobody reads the answer)
+            if (cause instanceof ConnectException || cause instanceof NotFoundException
+                    || cause instanceof PrematureCloseException || cause instanceof AbortedException
+                    || cause instanceof ClosedChannelException) {
                 return true;
             }
             if (cause instanceof ResponseStatusException status && status.getStatusCode().value() == 503) {
