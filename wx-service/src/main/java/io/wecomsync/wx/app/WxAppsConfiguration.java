@@ -2,11 +2,13 @@ package io.wecomsync.wx.app;
 
 import me.chanjar.weixin.cp.api.WxCpService;
 import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
-import me.chanjar.weixin.cp.config.impl.WxCpRedissonConfigImpl;
 import org.redisson.api.RedissonClient;
+import org.redisson.spring.starter.RedissonAutoConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -23,9 +25,20 @@ import java.util.Set;
 class WxAppsConfiguration {
 
     static final String TOKEN_KEY_PREFIX = "wecom-sync:wxcp";
+    /** After Redis failed, how long tokens are kept in process before Redis is tried again. */
+    static final Duration REDIS_RETRY_AFTER = Duration.ofSeconds(30);
+
+    /**
+     * Redisson connects on first use instead of at start-up: wx-service starts and receives callbacks
+     * while Redis is down (a redeploy during a Redis outage must not stop intake).
+     */
+    @Bean
+    RedissonAutoConfigurationCustomizer connectToRedisOnFirstUse() {
+        return config -> config.setLazyInitialization(true);
+    }
 
     @Bean
-    WxApps wxApps(WxCpProperties properties, RedissonClient redisson) {
+    WxApps wxApps(WxCpProperties properties, RedissonClient redisson, Clock clock) {
         List<String> problems = validate(properties);
         if (!problems.isEmpty()) {
             throw new IllegalStateException("wx.cp configuration is invalid:\n  - " + String.join("\n  - ", problems));
@@ -37,7 +50,7 @@ class WxAppsConfiguration {
                 WxApp app = new WxApp(corp.corpId(), config.agentId(),
                         config.receivesCallbacks() ? config.token() : null,
                         config.receivesCallbacks() ? Base64.getDecoder().decode(config.aesKey() + "=") : null,
-                        api(corp.corpId(), config, properties.apiBaseUrl(), redisson));
+                        api(corp.corpId(), config, properties.apiBaseUrl(), redisson, clock));
                 byAgent.put(config.agentId(), app);
                 if (config.agentId().equals(corp.readerAgentId())) {
                     readers.put(corp.corpId(), app);
@@ -47,9 +60,10 @@ class WxAppsConfiguration {
         return new WxApps(byAgent, readers);
     }
 
-    private static WxCpService api(String corpId, WxCpProperties.AppConfig config, String baseUrl, RedissonClient redisson) {
+    private static WxCpService api(String corpId, WxCpProperties.AppConfig config, String baseUrl, RedissonClient redisson,
+                                   Clock clock) {
         // the access token lives in Redis: every instance shares one token per corp and app
-        WxCpRedissonConfigImpl storage = new WxCpRedissonConfigImpl(redisson, TOKEN_KEY_PREFIX);
+        SharedTokenStorage storage = new SharedTokenStorage(redisson, TOKEN_KEY_PREFIX, REDIS_RETRY_AFTER, clock);
         storage.setCorpId(corpId);
         storage.setAgentId(config.agentId());
         storage.setCorpSecret(config.secret());

@@ -1,0 +1,195 @@
+package io.wecomsync.wx.app;
+
+import me.chanjar.weixin.common.bean.WxAccessToken;
+import me.chanjar.weixin.cp.config.impl.WxCpDefaultConfigImpl;
+import me.chanjar.weixin.cp.config.impl.WxCpRedissonConfigImpl;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * An app's WeCom access token, shared by every instance through Redis — and kept in this process
+ * while Redis cannot be reached, so an outage of Redis does not stop the calls that need a token.
+ * WeCom hands out the same token to every caller while it is valid, so a token fetched during the
+ * outage is the one the other instances hold too; it is written to Redis again once Redis answers.
+ * After a failure Redis is left alone for {@code retryAfter}: each try costs Redisson's own retries.
+ */
+final class SharedTokenStorage extends WxCpRedissonConfigImpl {
+
+    private static final Logger log = LoggerFactory.getLogger(SharedTokenStorage.class);
+
+    private final WxCpDefaultConfigImpl local = new WxCpDefaultConfigImpl();
+    private final Lock localLock = new ReentrantLock();
+    private final Duration retryAfter;
+    private final Clock clock;
+    private volatile Instant redisDownUntil = Instant.MIN;
+
+    SharedTokenStorage(RedissonClient redisson, String keyPrefix, Duration retryAfter, Clock clock) {
+        super(redisson, keyPrefix);
+        this.retryAfter = retryAfter;
+        this.clock = clock;
+    }
+
+    @Override
+    public String getAccessToken() {
+        if (redisUp()) {
+            try {
+                return super.getAccessToken();
+            } catch (RedisException e) {
+                redisFailed(e);
+            }
+        }
+        return local.getAccessToken();
+    }
+
+    @Override
+    public boolean isAccessTokenExpired() {
+        if (redisUp()) {
+            try {
+                return super.isAccessTokenExpired();
+            } catch (RedisException e) {
+                redisFailed(e);
+            }
+        }
+        return local.isAccessTokenExpired();
+    }
+
+    @Override
+    public void updateAccessToken(String accessToken, int expiresInSeconds) {
+        local.updateAccessToken(accessToken, expiresInSeconds);
+        if (redisUp()) {
+            try {
+                super.updateAccessToken(accessToken, expiresInSeconds);
+            } catch (RedisException e) {
+                redisFailed(e);
+            }
+        }
+    }
+
+    @Override
+    public void updateAccessToken(WxAccessToken token) {
+        updateAccessToken(token.getAccessToken(), token.getExpiresIn());
+    }
+
+    @Override
+    public void expireAccessToken() {
+        local.expireAccessToken();
+        if (redisUp()) {
+            try {
+                super.expireAccessToken();
+            } catch (RedisException e) {
+                redisFailed(e);
+            }
+        }
+    }
+
+    /**
+     * This process's lock first, then Redis's when Redis answers: instances fetch the token one at a
+     * time while Redis is there, and this instance's threads do in any case.
+     */
+    @Override
+    public Lock getAccessTokenLock() {
+        return new LocalThenShared(super.getAccessTokenLock());
+    }
+
+    private boolean redisUp() {
+        return clock.instant().isAfter(redisDownUntil);
+    }
+
+    private void redisFailed(RedisException e) {
+        if (redisUp()) {
+            log.warn("Redis is unavailable ({}): the WeCom access token of agent {} is kept in this process for now",
+                    e.getClass().getSimpleName(), getAgentId());
+        }
+        redisDownUntil = clock.instant().plus(retryAfter);
+    }
+
+    private final class LocalThenShared implements Lock {
+
+        private final Lock shared;
+        private boolean sharedHeld;
+
+        LocalThenShared(Lock shared) {
+            this.shared = shared;
+        }
+
+        @Override
+        public void lock() {
+            localLock.lock();
+            if (redisUp()) {
+                try {
+                    shared.lock();
+                    sharedHeld = true;
+                } catch (RedisException e) {
+                    redisFailed(e);
+                }
+            }
+        }
+
+        @Override
+        public void unlock() {
+            try {
+                if (sharedHeld) {
+                    sharedHeld = false;
+                    shared.unlock();
+                }
+            } catch (RedisException | IllegalMonitorStateException e) {
+                // Redis went away while held: its lease on the lock runs out by itself
+                log.debug("could not release the shared token lock: {}", e.getClass().getSimpleName());
+            } finally {
+                localLock.unlock();
+            }
+        }
+
+        @Override
+        public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
+            if (!localLock.tryLock(time, unit)) {
+                return false;
+            }
+            if (redisUp()) {
+                try {
+                    sharedHeld = shared.tryLock(time, unit);
+                    if (!sharedHeld) {
+                        localLock.unlock();
+                        return false;
+                    }
+                } catch (RedisException e) {
+                    redisFailed(e);
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public void lockInterruptibly() throws InterruptedException {
+            localLock.lockInterruptibly();
+            if (redisUp()) {
+                try {
+                    shared.lockInterruptibly();
+                    sharedHeld = true;
+                } catch (RedisException e) {
+                    redisFailed(e);
+                }
+            }
+        }
+
+        @Override
+        public boolean tryLock() {
+            throw new UnsupportedOperationException("WxJava locks with a time-out");
+        }
+
+        @Override
+        public Condition newCondition() {
+            throw new UnsupportedOperationException();
+        }
+    }
+}
