@@ -30,6 +30,9 @@ class DeploymentFilesTests {
         services.forEach((name, service) -> assertThat(service).as(name + " has a health check").containsKey("healthcheck"));
         for (String service : List.of("mdm-service", "wx-service", "gateway")) {
             assertThat(Files.exists(Path.of("..", service, "Dockerfile"))).as(service + "/Dockerfile").isTrue();
+            // readiness, not the overall health: wx-service must stay in service while Redis is down
+            assertThat(services.get(service).get("healthcheck").toString()).as(service + " health check")
+                    .contains("/actuator/health/readiness");
         }
         assertThat(text).doesNotContainPattern("(?i)(password|secret|key)[A-Z_]*: [A-Za-z0-9+/=]{12,}");
         assertThat(Files.readString(DEPLOY.resolve(".env.example"))).contains("WECOM_JWT_SECRET=\n");
