@@ -107,4 +107,33 @@ class LoginIpIntegrationTests extends MdmIntegrationTest {
                 String.class)).contains("60020").contains("kept");
         assertThat(http.post("/login-ips/KEPT/refresh-failures", Map.of("source", "x")).status()).isEqualTo(400);
     }
+
+    @Test
+    void aReplaceThatShrinksTheListByMoreThanHalfKeepsTheRestForTheGracePeriodWithAWarning() {
+        List<String> full = List.of("10.1.0.1", "10.1.0.2", "10.1.0.3", "10.1.0.4", "10.1.0.5", "10.1.0.6");
+        http.put("/login-ips/{t}", Map.of("ips", full), "SHRINK");
+
+        Answer shrunk = http.put("/login-ips/{t}", Map.of("ips", List.of("10.1.0.1", "10.1.0.9"), "source", "job"), "SHRINK");
+
+        assertThat(shrunk.status()).isEqualTo(200);
+        assertThat(shrunk.data().path("ips")).hasSize(7);
+        assertThat(jdbc.queryForObject("SELECT message FROM mdm_oper_log WHERE action = 'LOGIN_IP_REPLACE' AND target_id = 'SHRINK'"
+                + " ORDER BY id DESC LIMIT 1", String.class)).contains("WARNING").contains("from 6 to 2").contains("kept until");
+
+        // a day and more later the ones WeCom stopped listing are gone
+        jdbc.update("UPDATE mdm_login_ip SET listed_at = listed_at - INTERVAL 25 HOUR WHERE ip_type = 'SHRINK'");
+        Answer later = http.put("/login-ips/{t}", Map.of("ips", List.of("10.1.0.1", "10.1.0.9")), "SHRINK");
+
+        assertThat(later.data().path("ips").toString()).isEqualTo("[\"10.1.0.1\",\"10.1.0.9\"]");
+    }
+
+    @Test
+    void aReplaceThatKeepsHalfOrMoreTakesEffectAtOnce() {
+        http.put("/login-ips/{t}", Map.of("ips", List.of("10.2.0.1", "10.2.0.2", "10.2.0.3", "10.2.0.4")), "HALF");
+
+        Answer replaced = http.put("/login-ips/{t}", Map.of("ips", List.of("10.2.0.1", "10.2.0.5")), "HALF");
+
+        assertThat(replaced.data().path("ips").toString()).isEqualTo("[\"10.2.0.1\",\"10.2.0.5\"]");
+        assertThat(http.get("/login-ips?type=HALF").data().path("ips")).hasSize(2);
+    }
 }
