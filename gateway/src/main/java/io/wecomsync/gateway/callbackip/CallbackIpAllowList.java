@@ -23,13 +23,15 @@ import java.util.List;
 
 /**
  * WeCom's callback IPs as mdm-service holds them (login-IP type {@code QYWX}), read at start and then
- * every refresh interval. A failed read keeps the list it had. The configured extra CIDRs are allowed
+ * every refresh interval (every few seconds while it is empty). A failed read keeps the list it had. The configured extra CIDRs are allowed
  * as well.
  */
 @Component
 public class CallbackIpAllowList implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackIpAllowList.class);
+    /** How often the list is read while it is empty. */
+    static final Duration WHILE_EMPTY = Duration.ofSeconds(3);
 
     private final CallbackIpProperties properties;
     private final WebClient.Builder http;
@@ -110,8 +112,17 @@ public class CallbackIpAllowList implements SmartLifecycle {
     public void start() {
         // the interval is read anew after each round, so a changed refresh-interval applies from the next one
         // each round builds its request anew: the service token is minted per request, never reused past its lifetime
-        schedule = Mono.defer(this::refresh).then(Mono.defer(() -> Mono.delay(properties.getRefreshInterval())))
+        schedule = Mono.defer(this::refresh).then(Mono.defer(() -> Mono.delay(nextRefreshIn())))
                 .repeat().subscribe();
+    }
+
+    /**
+     * The refresh interval — or, while no address is known (a fresh install, mdm-service not reached yet),
+     * {@link #WHILE_EMPTY} if that is sooner: the first list wx-service stores is picked up within seconds.
+     */
+    Duration nextRefreshIn() {
+        Duration interval = properties.getRefreshInterval();
+        return fromMdm.isEmpty() && WHILE_EMPTY.compareTo(interval) < 0 ? WHILE_EMPTY : interval;
     }
 
     @Override

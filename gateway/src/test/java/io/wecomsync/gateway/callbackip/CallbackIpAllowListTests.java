@@ -84,4 +84,23 @@ class CallbackIpAllowListTests {
         assertThat(tokens).as("one token per request, never one reused past its lifetime").doesNotHaveDuplicates();
         assertThat(list.allows(InetAddress.getByName("101.226.103.0"))).isTrue();
     }
+
+    @Test
+    void anEmptyListIsReadAgainWithinSecondsAndAKnownOneAtTheRefreshInterval() throws Exception {
+        mdm.start();
+        mdm.stubFor(get(urlPathEqualTo("/login-ips")).willReturn(okJson("{\"code\":0,\"data\":{\"ips\":[]}}")));
+        CallbackIpProperties properties = new CallbackIpProperties();
+        properties.setMdmUri(mdm.baseUrl());
+        properties.setRefreshInterval(Duration.ofHours(6));
+        list = new CallbackIpAllowList(properties, WebClient.builder(), new StaticListableBeanFactory().getBeanProvider(TokenMinter.class),
+                new SimpleMeterRegistry());
+
+        list.refreshNow();
+        assertThat(list.nextRefreshIn()).as("nothing known yet: a fresh install").isEqualTo(CallbackIpAllowList.WHILE_EMPTY);
+
+        mdm.stubFor(get(urlPathEqualTo("/login-ips")).willReturn(okJson("{\"code\":0,\"data\":{\"ips\":[\"101.226.103.0\"]}}")));
+        list.refreshNow();
+        assertThat(list.nextRefreshIn()).isEqualTo(Duration.ofHours(6));
+        assertThat(list.allows(InetAddress.getByName("101.226.103.0"))).isTrue();
+    }
 }
