@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessResourceException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -67,13 +68,13 @@ final class GroupCommit implements AutoCloseable {
     /** Stores the row; returns after it is committed, or throws what kept it from being stored. */
     StoreResult store(InboxEventEntity row) {
         if (closed) {
-            throw new IllegalStateException("the inbox is shutting down");
+            throw shuttingDown();
         }
         Pending pending = new Pending(row, new CompletableFuture<>());
         queue.add(pending);
         if (closed && queue.remove(pending)) {
             // the writers may have stopped already: nobody would take it
-            throw new IllegalStateException("the inbox is shutting down");
+            throw shuttingDown();
         }
         try {
             return pending.result().get();
@@ -85,8 +86,13 @@ final class GroupCommit implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             // the row may still be committed; the sender retries and the retry is recognized as a duplicate
-            throw new IllegalStateException("interrupted while the event was being stored", e);
+            throw new TransientDataAccessResourceException("interrupted while the event was being stored", e);
         }
+    }
+
+    /** Not stored, try again (answered 503, as a database that cannot be reached is). */
+    private static TransientDataAccessResourceException shuttingDown() {
+        return new TransientDataAccessResourceException("the inbox is shutting down; the event was not stored");
     }
 
     private void run() {

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessResourceException;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -170,7 +171,7 @@ class GroupCommitTests {
 
         assertThat(first.get()).isEqualTo(StoreResult.STORED);
         assertThat(queued.get()).isEqualTo(StoreResult.STORED);
-        assertThatThrownBy(() -> groupCommit.store(row("late"))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> groupCommit.store(row("late"))).isInstanceOf(TransientDataAccessResourceException.class);
         assertThat(database.rows).containsExactly("first", "queued");
     }
 
