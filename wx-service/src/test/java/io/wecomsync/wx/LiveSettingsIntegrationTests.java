@@ -63,6 +63,6 @@ class LiveSettingsIntegrationTests extends WxIntegrationTest {
 
         changeSettings(Map.of());
         assertThat(((CronTrigger) scheduler.getTrigger(TriggerKey.triggerKey("wecom-callback-ip"))).getCronExpression())
-                .isEqualTo(new CallbackIpJobProperties("0 0 */6 * * ?", "QYWX").cron());
+                .isEqualTo(new CallbackIpJobProperties("0 0 */6 * * ?", "QYWX", true).cron());
     }
 }

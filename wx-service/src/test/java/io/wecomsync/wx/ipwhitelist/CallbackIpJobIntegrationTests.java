@@ -26,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -38,6 +39,8 @@ class CallbackIpJobIntegrationTests extends WxIntegrationTest {
 
     @Autowired
     ObjectMapper json;
+    @Autowired
+    InitialCallbackIps initialCallbackIps;
 
     @BeforeEach
     void weComGivesTokens() {
@@ -81,6 +84,35 @@ class CallbackIpJobIntegrationTests extends WxIntegrationTest {
 
         http.postForEntity("/admin/jobs/callback-ip/run", null, String.class);
 
+        MDM.verify(0, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void onAFreshInstallTheListIsFetchedAtStartUpThroughTheClusteredJob() throws Exception {
+        MDM.stubFor(get(urlPathEqualTo("/login-ips")).withQueryParam("type", equalTo("QYWX")).willReturn(okJson(
+                "{\"code\":0,\"msg\":\"ok\",\"data\":{\"type\":\"QYWX\",\"ips\":[]}}")));
+        WECOM.stubFor(get(urlPathEqualTo("/cgi-bin/getcallbackip")).willReturn(okJson(
+                "{\"errcode\":0,\"errmsg\":\"ok\",\"ip_list\":[\"182.254.11.0/24\"]}")));
+
+        // the last attempt: nothing is scheduled after it to leak into other tests
+        initialCallbackIps.check(InitialCallbackIps.ATTEMPTS);
+
+        for (int i = 0; i < 100 && MDM.findAll(putRequestedFor(urlPathEqualTo("/login-ips/QYWX"))).isEmpty(); i++) {
+            Thread.sleep(100);
+        }
+        MDM.verify(putRequestedFor(urlPathEqualTo("/login-ips/QYWX"))
+                .withRequestBody(equalToJson("{\"ips\":[\"182.254.11.0/24\"]}", true, true)));
+    }
+
+    @Test
+    void aListAlreadyThereIsLeftAloneAtStartUp() throws Exception {
+        MDM.stubFor(get(urlPathEqualTo("/login-ips")).withQueryParam("type", equalTo("QYWX")).willReturn(okJson(
+                "{\"code\":0,\"msg\":\"ok\",\"data\":{\"type\":\"QYWX\",\"ips\":[\"182.254.11.0/24\"]}}")));
+
+        initialCallbackIps.check(InitialCallbackIps.ATTEMPTS);
+        Thread.sleep(1000);
+
+        WECOM.verify(0, getRequestedFor(urlPathEqualTo("/cgi-bin/getcallbackip")));
         MDM.verify(0, putRequestedFor(anyUrl()));
     }
 
