@@ -21,6 +21,11 @@ public final class WeComCallbacks {
     public static final String TOKEN_2 = "testToken2";
     public static final String AES_KEY_2 = "3cGRhVmUf4fe3V2ZEHDWk8EeQTrMl9BU5Oop8CAXZGk";
 
+    /** A corp whose app has {@link #AGENT_WITH_READER} too: reached at {@code /callback/{corpId}/{agentId}} only. */
+    public static final String CORP_SHARING_AGENT = "wwtestcorp0000003";
+    public static final String TOKEN_3 = "testToken3";
+    public static final String AES_KEY_3 = "d2Vjb20tc3luYyB0ZXN0IGNvcnAgMyBzaGFyZXMgaWQ";
+
     private WeComCallbacks() {
     }
 

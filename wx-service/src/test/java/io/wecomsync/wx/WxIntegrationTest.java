@@ -137,10 +137,15 @@ public abstract class WxIntegrationTest {
 
     /** POSTs {@code message} to {@code /callback/{agentId}}, encrypted and signed as WeCom would. */
     protected ResponseEntity<String> post(int agentId, String token, String aesKey, String corpId, String message) {
+        return postTo("/callback/" + agentId, agentId, token, aesKey, corpId, message);
+    }
+
+    /** POSTs {@code message} to {@code path}, encrypted and signed as WeCom would. */
+    protected ResponseEntity<String> postTo(String path, int agentId, String token, String aesKey, String corpId, String message) {
         String encrypted = WeComCallbacks.encrypt(message, aesKey, corpId);
         String timestamp = WeComCallbacks.now();
         String signature = WeComCallbacks.signature(token, timestamp, "nonce1", encrypted);
-        return postRaw("/callback/" + agentId + "?msg_signature=" + signature + "&timestamp=" + timestamp + "&nonce=nonce1",
+        return postRaw(path + "?msg_signature=" + signature + "&timestamp=" + timestamp + "&nonce=nonce1",
                 WeComCallbacks.envelope(encrypted, corpId, agentId));
     }
 

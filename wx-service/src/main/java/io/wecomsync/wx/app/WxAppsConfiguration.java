@@ -43,7 +43,8 @@ class WxAppsConfiguration {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("wx.cp configuration is invalid:\n  - " + String.join("\n  - ", problems));
         }
-        Map<Integer, WxApp> byAgent = new HashMap<>();
+        List<WxApp> all = new ArrayList<>();
+        Map<Integer, WxApp> byAgentAlone = new HashMap<>();
         Map<String, WxApp> readers = new HashMap<>();
         for (WxCpProperties.Corp corp : properties.application()) {
             for (WxCpProperties.AppConfig config : corp.appConfigs()) {
@@ -51,13 +52,16 @@ class WxAppsConfiguration {
                         config.receivesCallbacks() ? config.token() : null,
                         config.receivesCallbacks() ? Base64.getDecoder().decode(config.aesKey() + "=") : null,
                         api(corp.corpId(), config, properties.apiBaseUrl(), redisson, clock));
-                byAgent.put(config.agentId(), app);
+                all.add(app);
+                if (!corp.callbackPathWithCorpId()) {
+                    byAgentAlone.put(config.agentId(), app);
+                }
                 if (config.agentId().equals(corp.readerAgentId())) {
                     readers.put(corp.corpId(), app);
                 }
             }
         }
-        return new WxApps(byAgent, readers);
+        return new WxApps(all, byAgentAlone, readers);
     }
 
     private static WxCpService api(String corpId, WxCpProperties.AppConfig config, String baseUrl, RedissonClient redisson,
@@ -81,7 +85,7 @@ class WxAppsConfiguration {
 
     static List<String> validate(WxCpProperties properties) {
         List<String> problems = new ArrayList<>();
-        Set<Integer> agentIds = new HashSet<>();
+        Map<Integer, String> shortPathCorpByAgent = new HashMap<>();
         Set<String> corpIds = new HashSet<>();
         for (int c = 0; c < properties.application().size(); c++) {
             WxCpProperties.Corp corp = properties.application().get(c);
@@ -95,6 +99,7 @@ class WxAppsConfiguration {
                 problems.add(where + ".appConfigs is empty");
             }
             boolean readerFound = corp.readerAgentId() == null;
+            Set<Integer> agentIds = new HashSet<>();
             for (int a = 0; a < corp.appConfigs().size(); a++) {
                 WxCpProperties.AppConfig app = corp.appConfigs().get(a);
                 String at = where + ".appConfigs[" + a + "]";
@@ -103,7 +108,14 @@ class WxAppsConfiguration {
                     continue;
                 }
                 if (!agentIds.add(app.agentId())) {
-                    problems.add(at + ".agentId " + app.agentId() + " is configured twice (agentIds must be unique)");
+                    problems.add(at + ".agentId " + app.agentId() + " is configured twice in corp " + corp.corpId());
+                } else if (!corp.callbackPathWithCorpId()) {
+                    String other = shortPathCorpByAgent.putIfAbsent(app.agentId(), corp.corpId());
+                    if (other != null) {
+                        problems.add(at + ".agentId " + app.agentId() + " is used by corps " + other + " and " + corp.corpId()
+                                + ": /wx/callback/" + app.agentId() + " cannot tell them apart; set callbackPathWithCorpId: true"
+                                + " on one of them (or both) and give WeCom /wx/callback/{corpId}/{agentId} for it");
+                    }
                 }
                 readerFound |= app.agentId().equals(corp.readerAgentId());
                 if (!WxCpProperties.AppConfig.hasText(app.secret())) {

@@ -14,6 +14,7 @@ import java.util.List;
  *     application:
  *       - corpId: ww...
  *         readerAgentId: 1000002       # optional: the app used for user/get, department/get, tag/get
+ *         callbackPathWithCorpId: false  # true: WeCom posts to /wx/callback/{corpId}/{agentId} only
  *         appConfigs:
  *           - agentId: 1000002
  *             secret: ${WX_SECRET_1000002}
@@ -32,8 +33,17 @@ public record WxCpProperties(List<Corp> application,
         application = application == null ? List.of() : List.copyOf(application);
     }
 
-    /** One corp: its id, its apps, and optionally which app reads directory details. */
-    public record Corp(String corpId, Integer readerAgentId, List<AppConfig> appConfigs) {
+    /**
+     * One corp: its id, its apps, and optionally which app reads directory details.
+     *
+     * @param callbackPathWithCorpId whether this corp's callback URLs name the corp
+     *                               ({@code /wx/callback/{corpId}/{agentId}}) and the short
+     *                               {@code /wx/callback/{agentId}} does not reach it; needed when two
+     *                               corps have an app with the same agentId. The long form reaches
+     *                               every corp's apps in any case.
+     */
+    public record Corp(String corpId, Integer readerAgentId, List<AppConfig> appConfigs,
+                       @DefaultValue("false") boolean callbackPathWithCorpId) {
 
         public Corp {
             appConfigs = appConfigs == null ? List.of() : List.copyOf(appConfigs);

@@ -21,14 +21,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * WeCom's callback URL. Verifies, decrypts, stores, answers — in that order, and nothing else: the
  * event is applied later by the inbox worker, so WeCom gets its answer in milliseconds.
+ * {@code /callback/{agentId}} is the seed's path; {@code /callback/{corpId}/{agentId}} reaches every
+ * app of every corp, also where two corps have apps with the same agentId.
  */
 @RestController
-@RequestMapping("/callback/{agentId}")
+@RequestMapping({"/callback/{agentId}", "/callback/{corpId}/{agentId}"})
 class CallbackController {
+
+    private static final Pattern CORP_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final WxApps apps;
     private final CallbackCrypto crypto;
@@ -49,13 +55,13 @@ class CallbackController {
 
     /** URL verification: answers the decrypted {@code echostr}, bare, as text/plain. */
     @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<byte[]> verifyUrl(@PathVariable String agentId,
+    ResponseEntity<byte[]> verifyUrl(@PathVariable(required = false) String corpId, @PathVariable String agentId,
                                      @RequestParam(name = "msg_signature", required = false) String signature,
                                      @RequestParam(required = false) String timestamp,
                                      @RequestParam(required = false) String nonce,
                                      @RequestParam(required = false) String echostr) {
         metrics.received();
-        WxApp app = app(agentId);
+        WxApp app = app(corpId, agentId);
         require(signature, "msg_signature");
         require(timestamp, "timestamp");
         require(nonce, "nonce");
@@ -68,13 +74,13 @@ class CallbackController {
 
     /** An event: stored before the answer; a redelivery is answered the same way and not stored again. */
     @PostMapping
-    ResponseEntity<Void> receive(@PathVariable String agentId,
+    ResponseEntity<Void> receive(@PathVariable(required = false) String corpId, @PathVariable String agentId,
                                  @RequestParam(name = "msg_signature", required = false) String signature,
                                  @RequestParam(required = false) String timestamp,
                                  @RequestParam(required = false) String nonce,
                                  HttpServletRequest request) throws IOException {
         metrics.received();
-        WxApp app = app(agentId);
+        WxApp app = app(corpId, agentId);
         require(signature, "msg_signature");
         require(timestamp, "timestamp");
         require(nonce, "nonce");
@@ -94,13 +100,15 @@ class CallbackController {
         return ResponseEntity.ok().build();
     }
 
-    private WxApp app(String agentId) {
+    private WxApp app(String corpId, String agentId) {
         // agent ids are positive ints: anything longer (9999999999) names no app rather than overflowing
-        WxApp app = agentId.matches("\\d{1,9}") ? apps.byAgentId(Integer.parseInt(agentId)).orElse(null) : null;
-        if (app == null || !app.receivesCallbacks()) {
-            throw new CallbackRejected(404, "unknown_agent", "no app with agentId " + agentId + " receives callbacks here");
-        }
-        return app;
+        boolean wellFormed = agentId.matches("\\d{1,9}") && (corpId == null || CORP_ID.matcher(corpId).matches());
+        Optional<WxApp> found = !wellFormed ? Optional.empty()
+                : corpId == null ? apps.byAgentId(Integer.parseInt(agentId))
+                : apps.find(corpId, Integer.parseInt(agentId));
+        return found.filter(WxApp::receivesCallbacks).orElseThrow(() -> new CallbackRejected(404, "unknown_agent",
+                !wellFormed ? "no app receives callbacks at this path"
+                        : "no app with agentId " + agentId + (corpId == null ? "" : " in corp " + corpId) + " receives callbacks here"));
     }
 
     private static void require(String value, String name) {
