@@ -8,6 +8,7 @@ import io.wecomsync.common.mdm.UserResponse;
 import io.wecomsync.mdm.oplog.OperAction;
 import io.wecomsync.mdm.oplog.OperLogEntry;
 import io.wecomsync.mdm.oplog.OperationLog;
+import io.wecomsync.mdm.tx.RetryingTransactions;
 import io.wecomsync.mdm.web.RequestSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
     private final OutboxUsers users;
     private final OperationLog operationLog;
-    private final TransactionTemplate transaction;
+    private final RetryingTransactions transaction;
     private final TransactionTemplate snapshot;
     private final ObjectMapper json;
     private final OutboxProperties properties;
@@ -60,7 +62,8 @@ public class OutboxRelay implements SmartLifecycle {
     private ExecutorService senders;
 
     OutboxRelay(OutboxMapper mapper, List<OutboxTarget> targets, OutboxUsers users, OperationLog operationLog,
-                PlatformTransactionManager transactions, ObjectMapper json, OutboxProperties properties,
+                PlatformTransactionManager transactions, RetryingTransactions retrying, ObjectMapper json,
+                OutboxProperties properties,
                 OutboxSignal signal, Clock clock) {
         this.mapper = mapper;
         CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
@@ -76,9 +79,9 @@ public class OutboxRelay implements SmartLifecycle {
         }
         this.users = users;
         this.operationLog = operationLog;
-        this.transaction = new TransactionTemplate(transactions);
-        // claiming and recording take no gap locks, so they never deadlock with user writes recording changes
-        this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        // claiming and recording take no gap locks (READ COMMITTED); a deadlock with a batch writing the same
+        // users' rows in another order can still roll one back: it is run again, not left to the lease
+        this.transaction = retrying;
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -99,7 +102,7 @@ public class OutboxRelay implements SmartLifecycle {
         }
         String token = UUID.randomUUID().toString();
         Instant now = clock.instant();
-        List<Long> ids = transaction.execute(status -> {
+        List<Long> ids = transaction.executeReadCommitted(() -> {
             List<Long> due = mapper.lockDue(enabled, now, properties.batchSize());
             if (!due.isEmpty()) {
                 mapper.lease(due, token, now.plus(properties.lease()));
@@ -186,9 +189,10 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         Instant now = clock.instant();
-        transaction.executeWithoutResult(status -> {
+        transaction.executeReadCommitted(() -> {
             List<OperLogEntry> entries = new ArrayList<>(attempts.size());
-            for (Attempt attempt : attempts) {
+            // always in id order, so two rounds never lock each other's rows the other way round
+            for (Attempt attempt : attempts.stream().sorted(Comparator.comparing(a -> a.row().getId())).toList()) {
                 OutboxEntity row = attempt.row();
                 OutboxTarget.Delivery delivery = attempt.delivery();
                 String result;
@@ -212,6 +216,7 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
             operationLog.recordAll(entries);
+            return null;
         });
     }
 
