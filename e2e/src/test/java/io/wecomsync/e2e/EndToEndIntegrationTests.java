@@ -40,6 +40,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * WeCom (the simulator) → gateway → wx-service → mdm-service, all real, all through the gateway.
  * The scenarios share one running system and run in order: the first fills the callback IP list.
+ * The services accept an identity provider's tokens beside their own service tokens, so every scenario
+ * also shows that the services' calls to each other work in that mode.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -224,6 +226,30 @@ class EndToEndIntegrationTests {
 
     private ContactEvents events(Instant createTime) {
         return new ContactEvents(CORP, Clock.fixed(createTime, ZoneOffset.UTC));
+    }
+
+    @Test
+    @Order(10)
+    void operatorsTokensFromTheIdentityProviderWorkBesideTheServicesOwnTokens() throws Exception {
+        IdentityProviderStub idp = system.identityProvider;
+        String ips = system.gatewayUrl() + "/api/mdm/login-ips?type=QYWX";
+
+        RunningSystem.Answer read = system.getWithToken(ips, idp.token("ops-zhang", "mdm.read"));
+        RunningSystem.Answer inbox = system.getWithToken(system.gatewayUrl() + "/api/wx/inbox/events?corpId=" + CORP,
+                idp.token("ops-zhang", "wx.read"));
+        RunningSystem.Answer direct = system.getWithToken("http://127.0.0.1:" + system.mdmPort + "/login-ips?type=QYWX",
+                idp.token("ops-zhang", "mdm.read"));
+
+        assertThat(read.status()).as(read.body()).isEqualTo(200);
+        assertThat(read.json().path("data").path("ips").toString()).contains("127.0.0.1");
+        assertThat(inbox.status()).as(inbox.body()).isEqualTo(200);
+        assertThat(direct.status()).as("mdm-service checks it itself: " + direct.body()).isEqualTo(200);
+        assertThat(system.getWithToken(ips, idp.token(IdentityProviderStub.ISSUER, "another-app", "ops-zhang", "mdm.read"))
+                .status()).as("another audience").isEqualTo(401);
+        assertThat(system.getWithToken(ips, idp.token("https://evil.example", IdentityProviderStub.AUDIENCE, "ops-zhang",
+                "mdm.read")).status()).as("another issuer").isEqualTo(401);
+        assertThat(system.getWithToken(ips, idp.token("wecom-sync", "wecom-sync", "ops-zhang", "admin")).status())
+                .as("the provider's key posing as a service token").isEqualTo(401);
     }
 
     private void send(String message) throws InterruptedException {

@@ -45,6 +45,8 @@ final class RunningSystem implements AutoCloseable {
     final int gatewayPort = FreePorts.find();
     private final HttpClient http = HttpClient.newHttpClient();
     private final TokenMinter tokens = new TokenMinter(SECRET, Clock.systemUTC());
+    /** Every service also accepts this provider's operator tokens, as in a deployment with single sign-on. */
+    final IdentityProviderStub identityProvider;
     private ServiceJar mdm;
     private ServiceJar wx;
     private ServiceJar gateway;
@@ -52,15 +54,19 @@ final class RunningSystem implements AutoCloseable {
     RunningSystem() throws Exception {
         weCom = new WeComApiServer(directory, CORP, 0);
         weCom.setCallbackIps(List.of("127.0.0.1"));
+        identityProvider = new IdentityProviderStub();
         startMdm();
-        wx = ServiceJar.start("wx-service", jar("wx-service"), wxPort, Path.of("target"), Map.of(),
-                wxArguments(TestInfrastructure.database("wx"), "http://127.0.0.1:" + mdmPort, weCom.baseUrl(),
-                        TestInfrastructure.redisUrl(), "--wx.inbox.retry.max-attempts=30"));
-        gateway = ServiceJar.start("gateway", jar("gateway"), gatewayPort, Path.of("target"), Map.of(), List.of(
+        List<String> wxArguments = wxArguments(TestInfrastructure.database("wx"), "http://127.0.0.1:" + mdmPort,
+                weCom.baseUrl(), TestInfrastructure.redisUrl(), "--wx.inbox.retry.max-attempts=30");
+        wxArguments.addAll(identityProvider.serviceArguments());
+        wx = ServiceJar.start("wx-service", jar("wx-service"), wxPort, Path.of("target"), Map.of(), wxArguments);
+        List<String> gatewayArguments = new ArrayList<>(List.of(
                 "--spring.cloud.discovery.client.simple.instances.mdm-service[0].uri=http://127.0.0.1:" + mdmPort,
                 "--spring.cloud.discovery.client.simple.instances.wx-service[0].uri=http://127.0.0.1:" + wxPort,
                 "--wecom.security.jwt.secret=" + SECRET,
                 "--wecom.gateway.callback-ip.refresh-interval=1s"));
+        gatewayArguments.addAll(identityProvider.serviceArguments());
+        gateway = ServiceJar.start("gateway", jar("gateway"), gatewayPort, Path.of("target"), Map.of(), gatewayArguments);
         mdm.awaitHealthy(Duration.ofSeconds(120));
         wx.awaitHealthy(Duration.ofSeconds(120));
         gateway.awaitHealthy(Duration.ofSeconds(120));
@@ -68,7 +74,7 @@ final class RunningSystem implements AutoCloseable {
 
     void startMdm() throws IOException {
         mdm = ServiceJar.start("mdm-service", jar("mdm-service"), mdmPort, Path.of("target"), Map.of(),
-                mdmArguments(TestInfrastructure.database("mdm")));
+                mdmArguments(TestInfrastructure.database("mdm"), identityProvider.serviceArguments().toArray(String[]::new)));
     }
 
     /** How the tests start mdm-service on {@code db}; {@code extra} are added (name each property once). */
@@ -134,6 +140,11 @@ final class RunningSystem implements AutoCloseable {
         return send(HttpRequest.newBuilder(URI.create(gatewayUrl() + path)).header("Authorization", "Bearer " + adminToken()).GET());
     }
 
+    /** GET {@code url} (through the gateway or not) with {@code token}. */
+    Answer getWithToken(String url, String token) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token).GET());
+    }
+
     Answer getWithoutToken(String url) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(url)).GET());
     }
@@ -194,6 +205,7 @@ final class RunningSystem implements AutoCloseable {
             }
         }
         weCom.close();
+        identityProvider.close();
     }
 
     record Answer(int status, String body) {

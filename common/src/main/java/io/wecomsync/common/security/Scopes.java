@@ -16,8 +16,10 @@ public final class Scopes {
     /** Operator actions: everything, including replay, IP list replace, CRM push, on-demand jobs. */
     public static final String ADMIN = "admin";
 
-    /** The issuer every wecom-sync token carries and every service checks. */
+    /** The issuer every wecom-sync service token carries and every service checks. */
     public static final String ISSUER = "wecom-sync";
+    /** The audience every wecom-sync service token carries and every service requires of one. */
+    public static final String AUDIENCE = "wecom-sync";
 
     private Scopes() {
     }

@@ -18,30 +18,46 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 /**
- * What mdm-service and wx-service share about checking tokens: the decoder (HS256 shared secret or a
- * JWK set, issuer {@value Scopes#ISSUER}) and stateless resource-server setup whose 401/403 answers
- * are {@code Result}s. Each service adds its own path rules.
+ * What mdm-service and wx-service share about checking tokens: the decoder (our HS256 service tokens,
+ * and an identity provider's tokens where one is configured) and stateless resource-server setup whose
+ * 401/403 answers are {@code Result}s. Each service adds its own path rules.
  */
 public final class ServletTokenSecurity {
 
     private ServletTokenSecurity() {
     }
 
-    public static JwtDecoder decoder(String secret, String jwkSetUri) {
-        NimbusJwtDecoder decoder;
-        if (jwkSetUri != null && !jwkSetUri.isBlank()) {
-            decoder = NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        } else {
-            byte[] key = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
-            if (key.length < 32) {
-                throw new IllegalStateException("Set WECOM_JWT_SECRET (wecom.security.jwt.secret, at least 32 bytes) "
-                        + "or wecom.security.jwt.jwk-set-uri: tokens cannot be checked without one");
-            }
-            decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
-                    .macAlgorithm(MacAlgorithm.HS256).build();
+    /**
+     * Our HS256 service tokens, checked with the shared {@code secret}, and — when {@code provider} is
+     * configured — the identity provider's tokens, checked against its JWK set; which check applies
+     * is chosen by the token's issuer. Accepted tokens are remembered until they expire.
+     */
+    public static JwtDecoder decoder(String secret, IdentityProvider provider) {
+        NimbusJwtDecoder ours = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secretBytes(secret), "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        ours.setJwtValidator(TokenValidation.serviceTokens());
+        JwtDecoder decoder = ours;
+        if (provider.configured()) {
+            NimbusJwtDecoder theirs = NimbusJwtDecoder.withJwkSetUri(provider.jwkSetUri().trim())
+                    .jwsAlgorithms(algorithms -> algorithms.addAll(IdentityProvider.ALGORITHMS)).build();
+            theirs.setJwtValidator(TokenValidation.identityProviderTokens(provider));
+            decoder = token -> TokenValidation.claimsToBeServiceToken(token) ? ours.decode(token) : theirs.decode(token);
         }
-        decoder.setJwtValidator(TokenValidation.validator());
         return new CachingJwtDecoder(decoder, 10_000, Clock.systemUTC());
+    }
+
+    /**
+     * The shared secret as bytes; required in every mode, since the services call each other with
+     * service tokens signed with it even where operators log in through an identity provider.
+     */
+    public static byte[] secretBytes(String secret) {
+        byte[] key = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
+        if (key.length < 32) {
+            throw new IllegalStateException("Set WECOM_JWT_SECRET (wecom.security.jwt.secret, at least 32 bytes, the same"
+                    + " for all services): the services sign and check their own service tokens with it, also when"
+                    + " operators' tokens come from an identity provider (WECOM_JWT_JWK_SET_URI)");
+        }
+        return key;
     }
 
     /** Stateless, no CSRF or sessions, bearer tokens only; 401 and 403 answered as {@code Result}. */

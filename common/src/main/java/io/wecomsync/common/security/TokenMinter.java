@@ -38,6 +38,7 @@ public final class TokenMinter {
         Instant now = clock.instant();
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .issuer(Scopes.ISSUER)
+                .audience(Scopes.AUDIENCE)
                 .subject(subject)
                 .claim("scope", scope)
                 .issueTime(Date.from(now))

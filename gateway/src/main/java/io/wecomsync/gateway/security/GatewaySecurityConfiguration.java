@@ -1,6 +1,8 @@
 package io.wecomsync.gateway.security;
 
 import io.wecomsync.common.api.ErrorCode;
+import io.wecomsync.common.security.IdentityProvider;
+import io.wecomsync.common.security.ServletTokenSecurity;
 import io.wecomsync.common.security.TokenValidation;
 import io.wecomsync.gateway.web.ResultResponses;
 import org.springframework.context.annotation.Bean;
@@ -14,8 +16,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
+import reactor.core.publisher.Mono;
+
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Spring Security for the gateway: JWT resource server for everything not on
@@ -50,21 +53,24 @@ class GatewaySecurityConfiguration {
                 .build();
     }
 
+    /**
+     * Our HS256 service tokens and, where configured, the identity provider's tokens, chosen by the
+     * token's issuer (the same rules as the services' decoders).
+     */
     @Bean
     ReactiveJwtDecoder jwtDecoder(JwtProperties properties) {
-        NimbusReactiveJwtDecoder decoder;
-        if (properties.usesJwkSet()) {
-            decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
-        } else {
-            byte[] secret = properties.secret() == null ? new byte[0] : properties.secret().getBytes(StandardCharsets.UTF_8);
-            if (secret.length < 32) {
-                throw new IllegalStateException("Set WECOM_JWT_SECRET (wecom.security.jwt.secret, at least 32 bytes) "
-                        + "or wecom.security.jwt.jwk-set-uri: the gateway cannot check tokens without one");
-            }
-            decoder = NimbusReactiveJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
-                    .macAlgorithm(MacAlgorithm.HS256).build();
+        NimbusReactiveJwtDecoder ours = NimbusReactiveJwtDecoder.withSecretKey(
+                new SecretKeySpec(ServletTokenSecurity.secretBytes(properties.secret()), "HmacSHA256"))
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        ours.setJwtValidator(TokenValidation.serviceTokens());
+        IdentityProvider provider = properties.identityProvider();
+        if (!provider.configured()) {
+            return ours;
         }
-        decoder.setJwtValidator(TokenValidation.validator());
-        return decoder;
+        NimbusReactiveJwtDecoder theirs = NimbusReactiveJwtDecoder.withJwkSetUri(provider.jwkSetUri().trim())
+                .jwsAlgorithms(algorithms -> algorithms.addAll(IdentityProvider.ALGORITHMS)).build();
+        theirs.setJwtValidator(TokenValidation.identityProviderTokens(provider));
+        return token -> Mono.fromCallable(() -> TokenValidation.claimsToBeServiceToken(token))
+                .flatMap(service -> service ? ours.decode(token) : theirs.decode(token));
     }
 }

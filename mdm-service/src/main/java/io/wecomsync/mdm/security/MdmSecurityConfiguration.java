@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.security;
 
+import io.wecomsync.common.security.IdentityProvider;
 import io.wecomsync.common.security.ServletTokenSecurity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,9 @@ class MdmSecurityConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(@Value("${wecom.security.jwt.secret:}") String secret,
-                          @Value("${wecom.security.jwt.jwk-set-uri:}") String jwkSetUri) {
-        return ServletTokenSecurity.decoder(secret, jwkSetUri);
+                          @Value("${wecom.security.jwt.jwk-set-uri:}") String jwkSetUri,
+                          @Value("${wecom.security.jwt.idp-issuer:}") String idpIssuer,
+                          @Value("${wecom.security.jwt.idp-audience:}") String idpAudience) {
+        return ServletTokenSecurity.decoder(secret, new IdentityProvider(jwkSetUri, idpIssuer, idpAudience));
     }
 }

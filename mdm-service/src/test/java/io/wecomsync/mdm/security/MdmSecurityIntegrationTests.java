@@ -65,7 +65,7 @@ class MdmSecurityIntegrationTests extends MdmIntegrationTest {
 
     @Test
     void aTokenThatNeverExpiresIsRefused() throws Exception {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(Scopes.ISSUER).subject("forever")
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(Scopes.ISSUER).audience(Scopes.AUDIENCE).subject("forever")
                 .claim("scope", Scopes.MDM_READ).issueTime(new Date()).build();
         SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         token.sign(new MACSigner(MdmHttp.TEST_SECRET.getBytes(StandardCharsets.UTF_8)));

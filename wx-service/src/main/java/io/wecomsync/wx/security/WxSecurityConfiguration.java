@@ -1,5 +1,6 @@
 package io.wecomsync.wx.security;
 
+import io.wecomsync.common.security.IdentityProvider;
 import io.wecomsync.common.security.ServletTokenSecurity;
 import io.wecomsync.common.security.TokenMinter;
 import org.springframework.beans.factory.annotation.Value;
@@ -56,8 +57,10 @@ class WxSecurityConfiguration {
 
     @Bean
     JwtDecoder jwtDecoder(@Value("${wecom.security.jwt.secret:}") String secret,
-                          @Value("${wecom.security.jwt.jwk-set-uri:}") String jwkSetUri) {
-        return ServletTokenSecurity.decoder(secret, jwkSetUri);
+                          @Value("${wecom.security.jwt.jwk-set-uri:}") String jwkSetUri,
+                          @Value("${wecom.security.jwt.idp-issuer:}") String idpIssuer,
+                          @Value("${wecom.security.jwt.idp-audience:}") String idpAudience) {
+        return ServletTokenSecurity.decoder(secret, new IdentityProvider(jwkSetUri, idpIssuer, idpAudience));
     }
 
     /** wx-service signs its service tokens with the shared secret (required even when users log in via a JWK set). */
