@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 
 /**
  * An app's WeCom access token, shared by every instance through Redis — and kept in this process
@@ -41,38 +42,18 @@ final class SharedTokenStorage extends WxCpRedissonConfigImpl {
 
     @Override
     public String getAccessToken() {
-        if (redisUp()) {
-            try {
-                return super.getAccessToken();
-            } catch (RedisException e) {
-                redisFailed(e);
-            }
-        }
-        return local.getAccessToken();
+        return fromRedisElseLocal(super::getAccessToken, local::getAccessToken);
     }
 
     @Override
     public boolean isAccessTokenExpired() {
-        if (redisUp()) {
-            try {
-                return super.isAccessTokenExpired();
-            } catch (RedisException e) {
-                redisFailed(e);
-            }
-        }
-        return local.isAccessTokenExpired();
+        return fromRedisElseLocal(super::isAccessTokenExpired, local::isAccessTokenExpired);
     }
 
     @Override
     public void updateAccessToken(String accessToken, int expiresInSeconds) {
         local.updateAccessToken(accessToken, expiresInSeconds);
-        if (redisUp()) {
-            try {
-                super.updateAccessToken(accessToken, expiresInSeconds);
-            } catch (RedisException e) {
-                redisFailed(e);
-            }
-        }
+        alsoInRedis(() -> super.updateAccessToken(accessToken, expiresInSeconds));
     }
 
     @Override
@@ -83,9 +64,24 @@ final class SharedTokenStorage extends WxCpRedissonConfigImpl {
     @Override
     public void expireAccessToken() {
         local.expireAccessToken();
+        alsoInRedis(super::expireAccessToken);
+    }
+
+    private <T> T fromRedisElseLocal(Supplier<T> redis, Supplier<T> inProcess) {
         if (redisUp()) {
             try {
-                super.expireAccessToken();
+                return redis.get();
+            } catch (RedisException e) {
+                redisFailed(e);
+            }
+        }
+        return inProcess.get();
+    }
+
+    private void alsoInRedis(Runnable write) {
+        if (redisUp()) {
+            try {
+                write.run();
             } catch (RedisException e) {
                 redisFailed(e);
             }
