@@ -13,7 +13,10 @@ import java.util.List;
  * item per user: a batch carries at most one change of each user, so order within it does not matter.
  */
 public record UserBatchUpsertRequest(
-        @NotNull @Size(min = 1, max = 200) List<@Valid @NotNull Item> items) {
+        @NotNull @Size(min = 1, max = UserBatchUpsertRequest.MAX_ITEMS) List<@Valid @NotNull Item> items) {
+
+    /** The most items one batch may carry; larger sets are sent as several batches. */
+    public static final int MAX_ITEMS = 200;
 
     /** One user's upsert. */
     public record Item(

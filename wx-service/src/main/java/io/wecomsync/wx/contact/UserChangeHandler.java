@@ -12,6 +12,7 @@ import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
 import io.wecomsync.wx.mdm.MdmCalls;
 import io.wecomsync.wx.mdm.MdmRejectedException;
+import io.wecomsync.wx.mdm.MdmUnavailableException;
 import me.chanjar.weixin.cp.bean.WxCpUser;
 import org.springframework.stereotype.Component;
 
@@ -99,11 +100,27 @@ class UserChangeHandler {
     }
 
     /**
-     * Upserts several users of one corp in one mdm-service call; answers an outcome per event. A batch
-     * mdm-service refuses as a whole (e.g. one item invalid) answers nothing: each is then applied alone.
+     * Upserts several users of one corp in one mdm-service call per {@value UserBatchUpsertRequest#MAX_ITEMS}
+     * users; answers an outcome per event. A batch mdm-service refuses as a whole (e.g. one item invalid)
+     * answers nothing for its events: each is then applied alone. While mdm-service is unavailable the
+     * events not yet sent wait.
      */
     Map<Long, HandlerOutcome> upsertAll(String corpId, Map<Long, UserBatchUpsertRequest.Item> items) {
         List<Long> ids = new ArrayList<>(items.keySet());
+        Map<Long, HandlerOutcome> outcomes = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += UserBatchUpsertRequest.MAX_ITEMS) {
+            List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + UserBatchUpsertRequest.MAX_ITEMS));
+            try {
+                outcomes.putAll(upsertChunk(corpId, chunk, items));
+            } catch (MdmUnavailableException e) {
+                ids.subList(from, ids.size()).forEach(id -> outcomes.put(id, new HandlerOutcome.Wait(e.getMessage())));
+                break;
+            }
+        }
+        return outcomes;
+    }
+
+    private Map<Long, HandlerOutcome> upsertChunk(String corpId, List<Long> ids, Map<Long, UserBatchUpsertRequest.Item> items) {
         List<UserBatchUpsertRequest.Item> requests = ids.stream().map(items::get).toList();
         List<UserBatchResult> results;
         try {

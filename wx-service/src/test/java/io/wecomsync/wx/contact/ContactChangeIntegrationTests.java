@@ -1,13 +1,18 @@
 package io.wecomsync.wx.contact;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.wecomsync.common.mdm.UserBatchUpsertRequest;
 import io.wecomsync.wx.WeComCallbacks;
 import io.wecomsync.wx.WxIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -34,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each ChangeType, from a signed callback to the right mdm-service call (a WireMock here). */
 class ContactChangeIntegrationTests extends WxIntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final long T = Instant.parse("2026-11-20T08:00:00Z").getEpochSecond();
 
@@ -98,6 +105,28 @@ class ContactChangeIntegrationTests extends WxIntegrationTest {
 
         MDM.verify(2, putRequestedFor(urlPathMatching("/users/by-wx/" + CORP_WITHOUT_READER + "/w[12]")));
         assertThat(statuses()).containsExactly("DONE", "DONE");
+    }
+
+    @Test
+    void aClaimLargerThanMdmServicesBatchLimitIsSentAsSeveralBatches() throws Exception {
+        // 205 users claimed at once; mdm-service takes at most 200 per batch (this stub refuses every batch,
+        // so each user is then applied alone — what is asserted is how the batches were cut)
+        changeSettings(Map.of("wx.inbox.batch-size", 205));
+        MDM.stubFor(WireMock.post(urlPathEqualTo("/users/by-wx/" + CORP_WITHOUT_READER + "/batch"))
+                .willReturn(aResponse().withStatus(400).withBody("{\"code\":40001,\"msg\":\"refused\"}")));
+        for (int i = 0; i < 205; i++) {
+            postWithoutReader(contactChange(CORP_WITHOUT_READER, "update_user", T, "UserID", "many" + i, "Position", "p"));
+        }
+
+        assertThat(worker.runOnce()).isEqualTo(205);
+
+        List<Integer> sizes = new ArrayList<>();
+        for (LoggedRequest batch : MDM.findAll(postRequestedFor(urlPathEqualTo("/users/by-wx/" + CORP_WITHOUT_READER + "/batch")))) {
+            sizes.add(JSON.readTree(batch.getBodyAsString()).path("items").size());
+        }
+        assertThat(sizes).containsExactlyInAnyOrder(UserBatchUpsertRequest.MAX_ITEMS, 5);
+        MDM.verify(205, putRequestedFor(urlPathMatching("/users/by-wx/" + CORP_WITHOUT_READER + "/many\\d+")));
+        assertThat(statuses()).hasSize(205).containsOnly("DONE");
     }
 
     @Test
