@@ -2,7 +2,6 @@ package io.wecomsync.gateway;
 
 import io.wecomsync.common.security.TokenMinter;
 import io.wecomsync.gateway.security.JwtProperties;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.cloud.client.loadbalancer.LoadBalanced;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,9 +24,8 @@ class GatewayConfiguration {
         return Clock.systemUTC();
     }
 
-    /** Mints the gateway's own service tokens, when tokens are signed with the shared secret. */
+    /** Mints the gateway's own service tokens with the shared secret (required in every mode). */
     @Bean
-    @ConditionalOnExpression("'${wecom.security.jwt.secret:}'.length() >= 32")
     TokenMinter tokenMinter(JwtProperties jwt) {
         return new TokenMinter(jwt.secret(), Clock.systemUTC());
     }

@@ -8,7 +8,6 @@ import io.wecomsync.common.security.Scopes;
 import io.wecomsync.common.security.TokenMinter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -35,13 +34,13 @@ public class CallbackIpAllowList implements SmartLifecycle {
 
     private final CallbackIpProperties properties;
     private final WebClient.Builder http;
-    private final ObjectProvider<TokenMinter> tokens;
+    private final TokenMinter tokens;
     private final Counter refreshFailures;
     private volatile IpRanges fromMdm = IpRanges.EMPTY;
     private volatile IpRanges extra = IpRanges.EMPTY;
     private volatile Disposable schedule;
 
-    CallbackIpAllowList(CallbackIpProperties properties, WebClient.Builder http, ObjectProvider<TokenMinter> tokens,
+    CallbackIpAllowList(CallbackIpProperties properties, WebClient.Builder http, TokenMinter tokens,
                         MeterRegistry registry) {
         this.properties = properties;
         this.http = http;
@@ -65,14 +64,10 @@ public class CallbackIpAllowList implements SmartLifecycle {
      * mints its 5-minute token — when called: subscribe again for the next round, call again.
      */
     Mono<Void> refresh() {
-        WebClient.RequestHeadersSpec<?> request = http.build().get()
-                .uri(baseUri() + "/login-ips?type={type}", properties.getLoginIpType());
-        TokenMinter minter = tokens.getIfAvailable();
-        if (minter != null) {
-            request = request.header(HttpHeaders.AUTHORIZATION,
-                    "Bearer " + minter.mint("gateway", Scopes.MDM_READ, Duration.ofMinutes(5)));
-        }
-        return request.retrieve().bodyToMono(JsonNode.class)
+        return http.build().get()
+                .uri(baseUri() + "/login-ips?type={type}", properties.getLoginIpType())
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.mint("gateway", Scopes.MDM_READ, Duration.ofMinutes(5)))
+                .retrieve().bodyToMono(JsonNode.class)
                 .timeout(Duration.ofSeconds(5))
                 .doOnNext(body -> {
                     List<String> ips = new ArrayList<>();

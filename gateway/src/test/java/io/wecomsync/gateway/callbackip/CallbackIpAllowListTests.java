@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wecomsync.common.security.TokenMinter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import java.net.InetAddress;
@@ -30,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every refresh got 401 and the list froze.
  */
 class CallbackIpAllowListTests {
+
+    private static final String TEST_SECRET = "test-secret-shared-by-the-wecom-sync-tests";
 
     private final WireMockServer mdm = new WireMockServer(WireMockConfiguration.options().dynamicPort());
     private CallbackIpAllowList list;
@@ -64,12 +65,10 @@ class CallbackIpAllowListTests {
                 return this;
             }
         };
-        StaticListableBeanFactory beans = new StaticListableBeanFactory();
-        beans.addBean("tokens", new TokenMinter("test-secret-shared-by-the-wecom-sync-tests", advancing));
         CallbackIpProperties properties = new CallbackIpProperties();
         properties.setMdmUri(mdm.baseUrl());
         properties.setRefreshInterval(Duration.ofMillis(50));
-        list = new CallbackIpAllowList(properties, WebClient.builder(), beans.getBeanProvider(TokenMinter.class),
+        list = new CallbackIpAllowList(properties, WebClient.builder(), new TokenMinter(TEST_SECRET, advancing),
                 new SimpleMeterRegistry());
 
         list.start();
@@ -92,7 +91,7 @@ class CallbackIpAllowListTests {
         CallbackIpProperties properties = new CallbackIpProperties();
         properties.setMdmUri(mdm.baseUrl());
         properties.setRefreshInterval(Duration.ofHours(6));
-        list = new CallbackIpAllowList(properties, WebClient.builder(), new StaticListableBeanFactory().getBeanProvider(TokenMinter.class),
+        list = new CallbackIpAllowList(properties, WebClient.builder(), new TokenMinter(TEST_SECRET, Clock.systemUTC()),
                 new SimpleMeterRegistry());
 
         list.refreshNow();
