@@ -121,14 +121,10 @@ final class SharedTokenStorage extends WxCpRedissonConfigImpl {
         @Override
         public void lock() {
             localLock.lock();
-            if (redisUp()) {
-                try {
-                    shared.lock();
-                    sharedHeld = true;
-                } catch (RedisException e) {
-                    redisFailed(e);
-                }
-            }
+            thenShared(() -> {
+                shared.lock();
+                return true;
+            });
         }
 
         @Override
@@ -148,44 +144,55 @@ final class SharedTokenStorage extends WxCpRedissonConfigImpl {
 
         @Override
         public boolean tryLock(long time, TimeUnit unit) throws InterruptedException {
-            if (!localLock.tryLock(time, unit)) {
-                return false;
-            }
+            return localLock.tryLock(time, unit) && thenShared(() -> shared.tryLock(time, unit));
+        }
+
+        @Override
+        public void lockInterruptibly() throws InterruptedException {
+            localLock.lockInterruptibly();
+            thenShared(() -> {
+                shared.lockInterruptibly();
+                return true;
+            });
+        }
+
+        @Override
+        public boolean tryLock() {
+            return localLock.tryLock() && thenShared(shared::tryLock);
+        }
+
+        /**
+         * With this process's lock held, takes Redis's too when Redis answers; gives this process's back
+         * when Redis's is not free. Redis failing counts as free: the token is then kept in process.
+         */
+        private <E extends Exception> boolean thenShared(SharedAttempt<E> attempt) throws E {
             if (redisUp()) {
                 try {
-                    sharedHeld = shared.tryLock(time, unit);
+                    sharedHeld = attempt.take();
                     if (!sharedHeld) {
                         localLock.unlock();
                         return false;
                     }
                 } catch (RedisException e) {
                     redisFailed(e);
+                } catch (Exception e) {
+                    // interrupted while waiting for Redis's lock: neither is held
+                    localLock.unlock();
+                    throw e;
                 }
             }
             return true;
         }
 
         @Override
-        public void lockInterruptibly() throws InterruptedException {
-            localLock.lockInterruptibly();
-            if (redisUp()) {
-                try {
-                    shared.lockInterruptibly();
-                    sharedHeld = true;
-                } catch (RedisException e) {
-                    redisFailed(e);
-                }
-            }
-        }
-
-        @Override
-        public boolean tryLock() {
-            throw new UnsupportedOperationException("WxJava locks with a time-out");
-        }
-
-        @Override
         public Condition newCondition() {
             throw new UnsupportedOperationException();
         }
+    }
+
+    /** Taking Redis's lock one way or another. */
+    @FunctionalInterface
+    private interface SharedAttempt<E extends Exception> {
+        boolean take() throws E;
     }
 }
