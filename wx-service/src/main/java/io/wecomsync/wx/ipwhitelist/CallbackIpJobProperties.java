@@ -11,8 +11,8 @@ import org.springframework.validation.annotation.Validated;
  * @param cron        when the job runs (Quartz cron; default every six hours — WeCom asks for at least daily)
  * @param loginIpType mdm-service's list it replaces
  * @param refreshWhenEmpty at start-up, while mdm-service's list is empty (a fresh install), run the job at
- *                    once and look again every 15 s for 10 minutes — the gateway refuses WeCom, even its
- *                    URL verification, until the list is there
+ *                    once and look again (15 s, doubling up to 10 min) until it is filled — the gateway
+ *                    refuses WeCom, even its URL verification, until the list is there
  */
 @Validated
 @ConfigurationProperties("wx.jobs.callback-ip")

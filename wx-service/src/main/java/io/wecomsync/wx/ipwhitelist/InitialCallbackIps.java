@@ -13,21 +13,23 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A fresh install: mdm-service holds no WeCom callback IPs yet, so the gateway refuses every callback —
  * even the URL verification WeCom sends when an admin saves the callback URL — until the six-hourly job
- * first runs. At start-up, while the list is empty, this triggers the job at once and looks again every
- * {@link #RETRY_EVERY}, {@link #ATTEMPTS} times at most. It triggers the clustered Quartz job rather than
- * running the refresh itself, so instances starting together never refresh at the same time, and one
- * that finds the list filled by another does nothing.
+ * first runs. At start-up, while the list is empty, this triggers the job at once and looks again after
+ * {@link #FIRST_RETRY}, doubling up to {@link #MAX_RETRY}, until the list is there: an outage of
+ * mdm-service or a missing trusted IP at WeCom only delays it, and a refusing WeCom is asked a few times
+ * an hour, not every few seconds. It triggers the clustered Quartz job rather than refreshing itself
+ * (the job never runs twice at once), and an instance that finds the list filled by another stops.
  */
 @Component
 class InitialCallbackIps implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(InitialCallbackIps.class);
-    static final Duration RETRY_EVERY = Duration.ofSeconds(15);
-    static final int ATTEMPTS = 40;
+    static final Duration FIRST_RETRY = Duration.ofSeconds(15);
+    static final Duration MAX_RETRY = Duration.ofMinutes(10);
 
     private final MdmCalls mdm;
     private final Scheduler quartz;
@@ -47,39 +49,42 @@ class InitialCallbackIps implements ApplicationListener<ApplicationReadyEvent> {
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
         if (properties.refreshWhenEmpty()) {
-            scheduler.schedule(() -> check(1), clock.instant());
+            scheduler.schedule(() -> checkUntilListed(1), clock.instant());
         }
     }
 
-    /** Triggers the job when the list is empty (or cannot be read); then looks again, up to {@link #ATTEMPTS}. */
-    void check(int attempt) {
-        boolean empty;
+    private void checkUntilListed(int attempt) {
+        check(attempt).ifPresent(delay -> scheduler.schedule(() -> checkUntilListed(attempt + 1), clock.instant().plus(delay)));
+    }
+
+    /**
+     * Looks once: triggers the job when the list is empty, and answers when to look again — nothing once the
+     * list is there. A list that cannot be read (mdm-service down) is looked at again as well.
+     */
+    Optional<Duration> check(int attempt) {
         try {
-            empty = mdm.call("read login IPs", api -> api.getLoginIps(properties.loginIpType())).ips().isEmpty();
+            if (!mdm.call("read login IPs", api -> api.getLoginIps(properties.loginIpType())).ips().isEmpty()) {
+                return Optional.empty();
+            }
         } catch (RuntimeException e) {
-            log.info("WeCom callback IPs not checked yet ({}); trying again in {} s", e.getMessage(), RETRY_EVERY.toSeconds());
-            again(attempt);
-            return;
-        }
-        if (!empty) {
-            return;
+            log.info("WeCom callback IPs not checked yet ({}); trying again in {} s", e.getMessage(),
+                    retryAfter(attempt).toSeconds());
+            return Optional.of(retryAfter(attempt));
         }
         try {
             quartz.triggerJob(JobKey.jobKey(CallbackIpJobConfiguration.JOB));
-            log.info("mdm-service holds no WeCom callback IPs ({}): refresh triggered (attempt {} of {})",
-                    properties.loginIpType(), attempt, ATTEMPTS);
+            log.info("mdm-service holds no WeCom callback IPs ({}): refresh triggered (attempt {}), next look in {} s",
+                    properties.loginIpType(), attempt, retryAfter(attempt).toSeconds());
         } catch (SchedulerException e) {
             log.warn("could not trigger the WeCom callback IP refresh: {}", e.getMessage());
         }
-        again(attempt);
+        return Optional.of(retryAfter(attempt));
     }
 
-    private void again(int attempt) {
-        if (attempt >= ATTEMPTS) {
-            log.warn("mdm-service still holds no WeCom callback IPs after {} attempts; the job's schedule ({}) takes over",
-                    attempt, properties.cron());
-            return;
-        }
-        scheduler.schedule(() -> check(attempt + 1), clock.instant().plus(RETRY_EVERY));
+    /** {@link #FIRST_RETRY} after the first look, doubling, at most {@link #MAX_RETRY}. */
+    static Duration retryAfter(int attempt) {
+        long factor = 1L << Math.min(attempt - 1, 20);
+        Duration delay = FIRST_RETRY.multipliedBy(factor);
+        return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
     }
 }

@@ -17,11 +17,13 @@ import org.quartz.impl.SchedulerRepository;
 import org.quartz.impl.StdSchedulerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import java.time.Duration;
 import java.util.Date;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -94,8 +96,9 @@ class CallbackIpJobIntegrationTests extends WxIntegrationTest {
         WECOM.stubFor(get(urlPathEqualTo("/cgi-bin/getcallbackip")).willReturn(okJson(
                 "{\"errcode\":0,\"errmsg\":\"ok\",\"ip_list\":[\"182.254.11.0/24\"]}")));
 
-        // the last attempt: nothing is scheduled after it to leak into other tests
-        initialCallbackIps.check(InitialCallbackIps.ATTEMPTS);
+        // one look, driven here: nothing is scheduled to leak into other tests
+        assertThat(initialCallbackIps.check(1)).as("looks again while the list may still be empty")
+                .contains(InitialCallbackIps.FIRST_RETRY);
 
         for (int i = 0; i < 100 && MDM.findAll(putRequestedFor(urlPathEqualTo("/login-ips/QYWX"))).isEmpty(); i++) {
             Thread.sleep(100);
@@ -109,11 +112,24 @@ class CallbackIpJobIntegrationTests extends WxIntegrationTest {
         MDM.stubFor(get(urlPathEqualTo("/login-ips")).withQueryParam("type", equalTo("QYWX")).willReturn(okJson(
                 "{\"code\":0,\"msg\":\"ok\",\"data\":{\"type\":\"QYWX\",\"ips\":[\"182.254.11.0/24\"]}}")));
 
-        initialCallbackIps.check(InitialCallbackIps.ATTEMPTS);
+        assertThat(initialCallbackIps.check(1)).as("done: nothing more to look at").isEmpty();
         Thread.sleep(1000);
 
         WECOM.verify(0, getRequestedFor(urlPathEqualTo("/cgi-bin/getcallbackip")));
         MDM.verify(0, putRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void whileTheListCannotBeReadTheStartUpCheckKeepsLookingLessOften() {
+        // a refusal rather than a 5xx: the test context's circuit breaker stays closed for the other tests
+        MDM.stubFor(get(urlPathEqualTo("/login-ips")).willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json").withBody("{\"code\":40001,\"msg\":\"no\",\"data\":null}")));
+
+        assertThat(initialCallbackIps.check(1)).contains(Duration.ofSeconds(15));
+        assertThat(initialCallbackIps.check(3)).contains(Duration.ofSeconds(60));
+        // an outage of hours: still looking, every ten minutes
+        assertThat(initialCallbackIps.check(500)).contains(Duration.ofMinutes(10));
+        WECOM.verify(0, getRequestedFor(urlPathEqualTo("/cgi-bin/getcallbackip")));
     }
 
     @Test
