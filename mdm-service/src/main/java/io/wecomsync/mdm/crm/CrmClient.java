@@ -7,14 +7,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 
 import java.net.http.HttpClient;
-import java.nio.charset.StandardCharsets;
 
 /** The HTTP call to the CRM. Answers what happened; never throws for a failed push. */
 @Component
 class CrmClient {
 
     static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-    private static final int EXCERPT = 200;
 
     private final CrmProperties properties;
     private final RestClient http;
@@ -40,24 +38,19 @@ class CrmClient {
                     .body(json)
                     .exchange((request, response) -> {
                         HttpStatusCode status = response.getStatusCode();
-                        String body = new String(response.getBody().readNBytes(EXCERPT * 4), StandardCharsets.UTF_8);
-                        return new Outcome(status.is2xxSuccessful(), status.value(), excerpt(body));
+                        byte[] body = response.getBody().readNBytes(CrmAnswers.LOOK_AT + 1);
+                        return new Outcome(status.is2xxSuccessful(), status.value(),
+                                status.is2xxSuccessful() ? null : CrmAnswers.errorCode(body));
                     });
         } catch (RuntimeException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            return new Outcome(false, null, excerpt(cause.getClass().getSimpleName() + ": " + cause.getMessage()));
+            return new Outcome(false, null, CrmAnswers.failure(e));
         }
     }
 
-    private static String excerpt(String text) {
-        if (text == null) {
-            return null;
-        }
-        String flat = text.replaceAll("\\s+", " ").strip();
-        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "…";
-    }
-
-    /** What the CRM said: success, its HTTP status (null when it could not be reached) and a short excerpt. */
+    /**
+     * What the CRM said: success, its HTTP status (null when it could not be reached) and, for a failure,
+     * its error code or the kind of connection failure — never the text of its answer (see {@link CrmAnswers}).
+     */
     record Outcome(boolean success, Integer httpStatus, String detail) {
     }
 }

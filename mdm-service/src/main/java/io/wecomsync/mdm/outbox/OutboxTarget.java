@@ -20,7 +20,9 @@ public interface OutboxTarget {
      *
      * @param accepted   the target took it (2xx)
      * @param httpStatus its status, null when it could not be reached
-     * @param detail     a short excerpt of its answer or the error
+     * @param detail     for a failure, the target's error code or the kind of connection failure — never
+     *                   the text of its answer, which may quote the personal data it was sent (it is stored
+     *                   and shown to operators)
      */
     record Delivery(boolean accepted, Integer httpStatus, String detail) {
 

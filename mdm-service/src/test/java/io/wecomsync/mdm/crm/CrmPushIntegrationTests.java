@@ -51,7 +51,8 @@ class CrmPushIntegrationTests extends MdmIntegrationTest {
 
     @Test
     void aFailingCrmAnswers502AndLeavesAFailedRecord() {
-        CRM.stubFor(post("/api/users/sync").willReturn(aResponse().withStatus(500).withBody("CRM database down")));
+        CRM.stubFor(post("/api/users/sync").willReturn(aResponse().withStatus(500)
+                .withBody("{\"code\":\"DB_DOWN\",\"message\":\"cannot store mobile 13700001111\"}")));
         String userId = createUser("crm-fail");
 
         Answer failed = http.post("/users/{id}/crm-sync", null, userId);
@@ -62,7 +63,9 @@ class CrmPushIntegrationTests extends MdmIntegrationTest {
         Map<String, Object> attempt = jdbc.queryForMap(
                 "SELECT status, http_status, detail FROM mdm_crm_sync_attempt WHERE user_id = ?", userId);
         assertThat(attempt).containsEntry("status", "FAILED").containsEntry("http_status", 500)
-                .containsEntry("detail", "CRM database down");
+                .containsEntry("detail", "code=DB_DOWN");
+        assertThat(jdbc.queryForObject("SELECT message FROM mdm_oper_log WHERE action = 'CRM_PUSH' AND target_id = ?",
+                String.class, userId)).contains("HTTP 500").contains("code=DB_DOWN").doesNotContain("13700001111");
     }
 
     @Test

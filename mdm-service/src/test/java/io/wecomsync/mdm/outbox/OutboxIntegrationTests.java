@@ -133,7 +133,8 @@ class OutboxIntegrationTests extends MdmIntegrationTest {
 
     @Test
     void aRefusedDeliveryIsDeadAfterTheLastAttemptAndCanBeReplayed() throws Exception {
-        CRM.stubFor(post("/api/users/sync").willReturn(aResponse().withStatus(422).withBody("unknown department")));
+        CRM.stubFor(post("/api/users/sync").willReturn(aResponse().withStatus(422)
+                .withBody("{\"errcode\":\"UNKNOWN_DEPT\",\"errmsg\":\"department of R (13812345678) is unknown\"}")));
         String userId = upsert("refused", T1, "name", "R");
 
         for (int i = 0; i < 4; i++) {
@@ -146,7 +147,8 @@ class OutboxIntegrationTests extends MdmIntegrationTest {
         Answer listed = http.get("/admin/outbox?target=crm&status=dead&userId={u}", userId);
         assertThat(listed.status()).isEqualTo(200);
         long id = listed.data().path("items").get(0).path("id").asLong();
-        assertThat(listed.data().path("items").get(0).path("lastError").asText()).contains("unknown department");
+        assertThat(listed.data().path("items").get(0).path("lastError").asText())
+                .isEqualTo("code=UNKNOWN_DEPT");
         assertThat(http.get("/admin/outbox?status=LOST").status()).isEqualTo(400);
 
         CRM.stubFor(post("/api/users/sync").willReturn(aResponse().withStatus(200)));
