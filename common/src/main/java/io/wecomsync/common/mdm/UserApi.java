@@ -16,13 +16,20 @@ import java.util.List;
 /** Users: lookup, idempotent upsert from WeCom events, rename (WeCom {@code NewUserID}) and soft delete. Part of {@link MdmApi}. */
 public interface UserApi {
 
-    /** Finds users of a corp by exactly one of {@code wxUserId}, {@code mobile} or {@code email}. */
+    /**
+     * Finds users of a corp by {@code wxUserId}. Mobile and email are refused here (400): URLs end up in
+     * access logs; look them up with {@link #searchUsers}.
+     */
     @GetMapping("/users")
     Result<List<UserResponse>> findUsers(@RequestParam("corpId") String corpId,
                                          @RequestParam(name = "wxUserId", required = false) String wxUserId,
                                          @RequestParam(name = "mobile", required = false) String mobile,
                                          @RequestParam(name = "email", required = false) String email,
                                          @RequestParam(name = "includeDeleted", defaultValue = "false") boolean includeDeleted);
+
+    /** Finds users of a corp by exactly one of WeCom userid, mobile or email, given in the body. */
+    @PostMapping("/users/search")
+    Result<List<UserResponse>> searchUsers(@Valid @RequestBody UserSearchRequest request);
 
     @GetMapping("/users/{userId}")
     Result<UserResponse> getUser(@PathVariable("userId") String userId);

@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.user;
 
+import io.wecomsync.common.api.ApiException;
 import io.wecomsync.common.api.Result;
 import io.wecomsync.common.mdm.DigestPage;
 import io.wecomsync.common.mdm.UserApi;
@@ -8,6 +9,7 @@ import io.wecomsync.common.mdm.UserBatchUpsertRequest;
 import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.common.mdm.UserRenameRequest;
 import io.wecomsync.common.mdm.UserResponse;
+import io.wecomsync.common.mdm.UserSearchRequest;
 import io.wecomsync.common.mdm.UserUpsertRequest;
 import io.wecomsync.common.mdm.WriteResponse;
 import io.wecomsync.mdm.web.PathIds;
@@ -36,7 +38,17 @@ class UserController implements UserApi {
     @Override
     public Result<List<UserResponse>> findUsers(String corpId, String wxUserId, String mobile, String email,
                                                 boolean includeDeleted) {
-        return Result.ok(reader.find(PathIds.corpId(corpId), wxUserId, mobile, email, includeDeleted));
+        if (mobile != null || email != null) {
+            throw ApiException.invalid("mobile and email are not accepted in the URL (URLs end up in access logs):"
+                    + " POST them to /users/search as {\"corpId\": …, \"mobile\": …}");
+        }
+        return Result.ok(reader.find(PathIds.corpId(corpId), wxUserId, null, null, includeDeleted));
+    }
+
+    @Override
+    public Result<List<UserResponse>> searchUsers(UserSearchRequest body) {
+        return Result.ok(reader.find(PathIds.corpId(body.corpId()), body.wxUserId(), body.mobile(), body.email(),
+                body.includeDeleted()));
     }
 
     @Override
