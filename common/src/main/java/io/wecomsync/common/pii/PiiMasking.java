@@ -32,4 +32,31 @@ public final class PiiMasking {
         }
         return email.charAt(0) + "***" + email.substring(at);
     }
+
+    /** A landline number, masked like a mobile number: {@code 0755-86013388 -> 075****3388}. */
+    public static String maskTelephone(String telephone) {
+        return maskMobile(telephone);
+    }
+
+    /** An address keeps its first three characters (the province, as a rule): {@code 广东省深圳市南山区… -> 广东省***}. */
+    public static String maskAddress(String address) {
+        if (address == null) {
+            return null;
+        }
+        String text = address.strip();
+        return text.codePointCount(0, text.length()) <= 3 ? "***" : text.substring(0, text.offsetByCodePoints(0, 3)) + "***";
+    }
+
+    /** A person's name keeps its first character: {@code 张三丰 -> 张**}, {@code Zhang San -> Z********}. */
+    public static String maskName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String text = name.strip();
+        int length = text.codePointCount(0, text.length());
+        if (length <= 1) {
+            return "*";
+        }
+        return text.substring(0, text.offsetByCodePoints(0, 1)) + "*".repeat(length - 1);
+    }
 }

@@ -20,4 +20,27 @@ class PiiMaskingTests {
         assertThat(PiiMasking.maskEmail("not-an-email")).isEqualTo("***");
         assertThat(PiiMasking.maskEmail(null)).isNull();
     }
+
+    @Test
+    void masksALandlineLikeAMobileNumber() {
+        assertThat(PiiMasking.maskTelephone("0755-86013388")).isEqualTo("075****3388");
+        assertThat(PiiMasking.maskTelephone("8601")).isEqualTo("****");
+    }
+
+    @Test
+    void keepsOnlyTheProvinceOfAnAddress() {
+        assertThat(PiiMasking.maskAddress("广东省深圳市南山区科技园1号")).isEqualTo("广东省***");
+        assertThat(PiiMasking.maskAddress("北京市")).isEqualTo("***");
+        assertThat(PiiMasking.maskAddress("\uD842\uDFB7城市中心路1号")).as("a character outside the BMP counts once")
+                .isEqualTo("\uD842\uDFB7城市***");
+        assertThat(PiiMasking.maskAddress(null)).isNull();
+    }
+
+    @Test
+    void keepsOnlyTheFirstCharacterOfAName() {
+        assertThat(PiiMasking.maskName("张三丰")).isEqualTo("张**");
+        assertThat(PiiMasking.maskName("Zhang San")).isEqualTo("Z********");
+        assertThat(PiiMasking.maskName("张")).isEqualTo("*");
+        assertThat(PiiMasking.maskName(null)).isNull();
+    }
 }

@@ -8,7 +8,7 @@ import com.baomidou.mybatisplus.annotation.Version;
 
 import java.time.Instant;
 
-/** A row of {@code mdm_user}. Mobile, email and biz mail are held only as ciphertext (see {@code pii}). */
+/** A row of {@code mdm_user}. Mobile, email, biz mail, telephone and address are held only as ciphertext (see {@code pii}). */
 @TableName("mdm_user")
 public class UserEntity {
 
@@ -26,8 +26,8 @@ public class UserEntity {
     private String emailCipher;
     private String emailHash;
     private String bizMailCipher;
-    private String telephone;
-    private String address;
+    private String telephoneCipher;
+    private String addressCipher;
     private String avatar;
     private String directLeader;
     private Long mainDepartment;
@@ -82,10 +82,10 @@ public class UserEntity {
     public void setEmailHash(String emailHash) { this.emailHash = emailHash; }
     public String getBizMailCipher() { return bizMailCipher; }
     public void setBizMailCipher(String bizMailCipher) { this.bizMailCipher = bizMailCipher; }
-    public String getTelephone() { return telephone; }
-    public void setTelephone(String telephone) { this.telephone = telephone; }
-    public String getAddress() { return address; }
-    public void setAddress(String address) { this.address = address; }
+    public String getTelephoneCipher() { return telephoneCipher; }
+    public void setTelephoneCipher(String telephoneCipher) { this.telephoneCipher = telephoneCipher; }
+    public String getAddressCipher() { return addressCipher; }
+    public void setAddressCipher(String addressCipher) { this.addressCipher = addressCipher; }
     public String getAvatar() { return avatar; }
     public void setAvatar(String avatar) { this.avatar = avatar; }
     public String getDirectLeader() { return directLeader; }

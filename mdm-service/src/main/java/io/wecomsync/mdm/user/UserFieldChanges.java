@@ -41,8 +41,6 @@ final class UserFieldChanges {
         diff.text("position", request.position(), row.getPosition(), row::setPosition);
         diff.value("gender", request.gender(), row.getGender(), row::setGender);
         diff.text("status", request.status(), row.getStatus(), row::setStatus);
-        diff.text("telephone", request.telephone(), row.getTelephone(), row::setTelephone);
-        diff.text("address", request.address(), row.getAddress(), row::setAddress);
         diff.text("avatar", request.avatar(), row.getAvatar(), row::setAvatar);
         diff.value("mainDepartment", request.mainDepartment(), row.getMainDepartment(), row::setMainDepartment);
         if (request.directLeader() != null) {
@@ -54,6 +52,10 @@ final class UserFieldChanges {
                 row::setEmailCipher, row::setEmailHash);
         diff.secret("bizMail", request.bizMail(), row.getBizMailCipher(), PiiMasking::maskEmail, value -> null,
                 row::setBizMailCipher, hash -> { });
+        diff.secret("telephone", request.telephone(), row.getTelephoneCipher(), PiiMasking::maskTelephone, value -> null,
+                row::setTelephoneCipher, hash -> { });
+        diff.secret("address", request.address(), row.getAddressCipher(), PiiMasking::maskAddress, value -> null,
+                row::setAddressCipher, hash -> { });
         return new Result(diff.changes, diff.present, diff.stale);
     }
 

@@ -31,7 +31,8 @@ class UserViews {
                 pii.decrypt("mobile", row.getMobileCipher()),
                 pii.decrypt("email", row.getEmailCipher()),
                 pii.decrypt("bizMail", row.getBizMailCipher()),
-                row.getTelephone(), row.getAddress(), row.getAvatar(), leaders, row.getMainDepartment(),
+                pii.decrypt("telephone", row.getTelephoneCipher()),
+                pii.decrypt("address", row.getAddressCipher()), row.getAvatar(), leaders, row.getMainDepartment(),
                 departments, Boolean.TRUE.equals(row.getDeleted()), row.getLastEventTime(), row.getCreatedAt(),
                 row.getUpdatedAt());
     }

@@ -114,12 +114,20 @@ class InboxQueries implements InboxMetrics.InboxStatistics {
         return replayed;
     }
 
-    /** The message's fields with mobile and email masked: nothing else of the payload leaves the service. */
+    /**
+     * The message's fields with personal data masked (mobile, telephone, email, biz mail, address, and the
+     * person's name and alias — see "Personal data" in docs/ARCHITECTURE.md): nothing else of the payload
+     * leaves the service.
+     */
     static Map<String, String> maskedFields(String payload) {
         Map<String, String> fields = new LinkedHashMap<>(SafeXml.parseFlat(payload));
         fields.computeIfPresent("Mobile", (k, v) -> PiiMasking.maskMobile(v));
+        fields.computeIfPresent("Telephone", (k, v) -> PiiMasking.maskTelephone(v));
         fields.computeIfPresent("Email", (k, v) -> PiiMasking.maskEmail(v));
         fields.computeIfPresent("BizMail", (k, v) -> PiiMasking.maskEmail(v));
+        fields.computeIfPresent("Address", (k, v) -> PiiMasking.maskAddress(v));
+        fields.computeIfPresent("Name", (k, v) -> PiiMasking.maskName(v));
+        fields.computeIfPresent("Alias", (k, v) -> PiiMasking.maskName(v));
         return fields;
     }
 

@@ -50,7 +50,8 @@ class InboxAdminIntegrationTests extends WxIntegrationTest {
     void aRefusalGoesDeadAtOnceAndCanBeReplayedAfterTheFix() throws Exception {
         MDM.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(400)
                 .withBody("{\"code\":40001,\"msg\":\"mobile: must be a phone number\",\"data\":null}")));
-        post(contactChange(CORP_WITH_READER, "update_user", T, "UserID", "bad", "Mobile", "13800001111"));
+        post(contactChange(CORP_WITH_READER, "update_user", T, "UserID", "bad", "Mobile", "13800001111",
+                "Telephone", "0755-86013388", "Address", "广东省深圳市南山区科技园1号", "Name", "张三丰"));
         drain();
 
         JsonNode dead = body(http.getForEntity("/admin/inbox/events?status=DEAD", String.class));
@@ -59,7 +60,11 @@ class InboxAdminIntegrationTests extends WxIntegrationTest {
         assertThat(dead.path("data").path("items").get(0).path("lastError").asText()).contains("400");
         JsonNode shown = body(http.getForEntity("/admin/inbox/events/{id}", String.class, id));
         assertThat(shown.path("data").path("fields").path("Mobile").asText()).isEqualTo("138****1111");
-        assertThat(shown.toString()).doesNotContain("13800001111");
+        assertThat(shown.path("data").path("fields").path("Telephone").asText()).isEqualTo("075****3388");
+        assertThat(shown.path("data").path("fields").path("Address").asText()).isEqualTo("广东省***");
+        assertThat(shown.path("data").path("fields").path("Name").asText()).isEqualTo("张**");
+        assertThat(shown.toString()).doesNotContain("13800001111").doesNotContain("86013388").doesNotContain("南山区")
+                .doesNotContain("三丰");
 
         MDM.resetAll();
         MDM.stubFor(any(anyUrl()).willReturn(okJson(
