@@ -32,7 +32,9 @@ import java.util.Map;
  * @param retry         backoff of failed events
  * @param retention     how long applied (DONE) and IGNORED events are kept; also how long a redelivery
  *                      is recognized as one (WeCom redelivers within minutes; keep at least a day)
- * @param payloadKeys   key id → base64 AES-256 key; empty is allowed only in the local and test profiles
+ * @param keys          key id → base64 AES-256 key for stored messages, {@code WX_INBOX_KEYS_<ID>} (no dash
+ *                      in the name: Spring binds a map from environment variables only then); empty is
+ *                      allowed only in the local and test profiles
  * @param activeKeyId   the key new events are encrypted with
  */
 @Validated
@@ -47,11 +49,11 @@ public record InboxProperties(
         @Valid @NotNull @DefaultValue GroupCommit groupCommit,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotNull @DefaultValue("7d") Duration retention,
-        Map<String, String> payloadKeys,
+        Map<String, String> keys,
         String activeKeyId) {
 
     public InboxProperties {
-        payloadKeys = payloadKeys == null ? Map.of() : Map.copyOf(payloadKeys);
+        keys = keys == null ? Map.of() : Map.copyOf(keys);
     }
 
     /**
@@ -100,6 +102,6 @@ public record InboxProperties(
         return "InboxProperties[workerEnabled=" + workerEnabled + ", batchSize=" + batchSize + ", concurrency="
                 + concurrency + ", pollInterval=" + pollInterval + ", linger=" + linger + ", lease=" + lease
                 + ", groupCommit=" + groupCommit + ", retry=" + retry + ", retention=" + retention
-                + ", payloadKeyIds=" + payloadKeys.keySet() + ", activeKeyId=" + activeKeyId + "]";
+                + ", keyIds=" + keys.keySet() + ", activeKeyId=" + activeKeyId + "]";
     }
 }

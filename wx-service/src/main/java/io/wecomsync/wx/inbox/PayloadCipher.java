@@ -23,17 +23,17 @@ class PayloadCipher {
     private final KeyRing keys;
 
     PayloadCipher(InboxProperties properties, Environment environment) {
-        if (properties.payloadKeys().isEmpty()) {
+        if (properties.keys().isEmpty()) {
             if (!environment.acceptsProfiles(Profiles.of("local", "test"))) {
-                throw new IllegalStateException("No key for stored WeCom messages is configured. Set WX_INBOX_PAYLOAD_KEYS_<ID>"
+                throw new IllegalStateException("No key for stored WeCom messages is configured. Set WX_INBOX_KEYS_<ID>"
                         + " (base64 of 32 random bytes) and WX_INBOX_ACTIVE_KEY_ID=<id>; only the local and test profiles"
                         + " may run without them.");
             }
             log.warn("wx.inbox payload keys are not configured: using the public development key (local/test profile only)");
             this.keys = new KeyRing(Map.of(DEV_KEY_ID, KeyRing.developmentKey("wecom-sync development inbox key")),
-                    DEV_KEY_ID, "wx.inbox.payload-keys");
+                    DEV_KEY_ID, "wx.inbox.keys");
         } else {
-            this.keys = new KeyRing(properties.payloadKeys(), properties.activeKeyId(), "wx.inbox.payload-keys");
+            this.keys = new KeyRing(properties.keys(), properties.activeKeyId(), "wx.inbox.keys");
         }
     }
 

@@ -18,7 +18,7 @@ class PayloadCipherTests {
         context.withPropertyValues("spring.profiles.active=nacos").run(started -> {
             assertThat(started).hasFailed();
             assertThat(started.getStartupFailure()).rootCause().hasMessageContaining("No key for stored WeCom messages")
-                    .hasMessageContaining("WX_INBOX_PAYLOAD_KEYS_");
+                    .hasMessageContaining("WX_INBOX_KEYS_");
         });
     }
 
@@ -26,7 +26,7 @@ class PayloadCipherTests {
     void theLocalProfileUsesTheDevelopmentKeyAndConfiguredKeysWinEverywhere() {
         context.withPropertyValues("spring.profiles.active=local").run(started ->
                 assertThat(started.getBean(PayloadCipher.class).seal("x")).startsWith("dev:"));
-        context.withPropertyValues("spring.profiles.active=nacos", "wx.inbox.payload-keys.k1=" + "A".repeat(43) + "=",
+        context.withPropertyValues("spring.profiles.active=nacos", "wx.inbox.keys.k1=" + "A".repeat(43) + "=",
                 "wx.inbox.active-key-id=k1").run(started -> {
             assertThat(started).hasNotFailed();
             PayloadCipher cipher = started.getBean(PayloadCipher.class);
