@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * Starts wecom-sync on the embedded default: MariaDB and Redis, then mdm-service, wx-service and the
- * gateway, each waited for until healthy. Ctrl-C stops everything, services first. Run from the
+ * gateway together, and waits until each is healthy. Ctrl-C stops everything, services first. Run from the
  * repository root (the README's start command does that).
  */
 public final class LocalLauncher {
@@ -100,9 +100,16 @@ public final class LocalLauncher {
                 "MDM_PORT", String.valueOf(settings.mdmPort()),
                 "WX_PORT", String.valueOf(settings.wxPort()),
                 "LOCAL_SIMULATOR_PORT", String.valueOf(settings.simulatorPort()));
-        startService(repository, "mdm-service", settings.mdmPort(), env);
-        startService(repository, "wx-service", settings.wxPort(), env);
-        startService(repository, "gateway", settings.gatewayPort(), env);
+        // all three at once: each start is mostly one thread's work, so together they use both cores; a
+        // service that needs another before it is up retries (the start-up IP check, the gateway's IP list)
+        List<ServiceJar> starting = List.of(
+                startService(repository, "mdm-service", settings.mdmPort(), env),
+                startService(repository, "wx-service", settings.wxPort(), env),
+                startService(repository, "gateway", settings.gatewayPort(), env));
+        for (ServiceJar service : starting) {
+            service.awaitHealthy(HEALTH_TIMEOUT);
+            say(service.name() + " is healthy");
+        }
 
         say("");
         say("wecom-sync is up (logs in " + settings.logs() + "):");
@@ -117,13 +124,12 @@ public final class LocalLauncher {
         say("Press Ctrl-C to stop everything.");
     }
 
-    private void startService(Path repository, String name, int port, Map<String, String> env) throws Exception {
+    private ServiceJar startService(Path repository, String name, int port, Map<String, String> env) throws Exception {
         say("starting " + name + " on port " + port);
         ServiceJar service = ServiceJar.start(name, repository.resolve(name).resolve("target").resolve(name + ".jar"),
                 port, settings.logs(), env, List.of("--spring.profiles.active=local"));
         services.add(service);
-        service.awaitHealthy(HEALTH_TIMEOUT);
-        say(name + " is healthy");
+        return service;
     }
 
     /**
