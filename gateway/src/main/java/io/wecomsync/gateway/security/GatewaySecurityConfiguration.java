@@ -1,12 +1,14 @@
 package io.wecomsync.gateway.security;
 
 import io.wecomsync.common.api.ErrorCode;
+import io.wecomsync.common.security.NoSecurityObservations;
 import io.wecomsync.common.security.IdentityProvider;
 import io.wecomsync.common.security.ServletTokenSecurity;
 import io.wecomsync.common.security.TokenValidation;
 import io.wecomsync.gateway.web.ResultResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -26,6 +28,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
+@Import(NoSecurityObservations.class)
 class GatewaySecurityConfiguration {
 
     @Bean

@@ -1,10 +1,12 @@
 package io.wecomsync.mdm.security;
 
+import io.wecomsync.common.security.NoSecurityObservations;
 import io.wecomsync.common.security.IdentityProvider;
 import io.wecomsync.common.security.ServletTokenSecurity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -23,6 +25,7 @@ import static io.wecomsync.common.security.ServletTokenSecurity.scopes;
  * {@code admin}, who may do everything.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(NoSecurityObservations.class)
 class MdmSecurityConfiguration {
 
     @Bean

@@ -1,11 +1,13 @@
 package io.wecomsync.wx.security;
 
+import io.wecomsync.common.security.NoSecurityObservations;
 import io.wecomsync.common.security.IdentityProvider;
 import io.wecomsync.common.security.ServletTokenSecurity;
 import io.wecomsync.common.security.TokenMinter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,6 +22,7 @@ import static io.wecomsync.common.security.Scopes.WX_READ;
 import static io.wecomsync.common.security.ServletTokenSecurity.scopes;
 
 @Configuration(proxyBeanMethods = false)
+@Import(NoSecurityObservations.class)
 class WxSecurityConfiguration {
 
     /**
