@@ -6,7 +6,6 @@ import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
-import org.apache.ibatis.annotations.SelectProvider;
 import org.apache.ibatis.annotations.Update;
 
 import java.time.Instant;
@@ -20,9 +19,9 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
      * Due events that are the head of their entity: no other event of the same entity (by either key)
      * is being processed under a live lease, and none that comes earlier is unfinished. A plain read:
      * locking happens only in {@link #lockClaimable}, so a row another worker holds is never mistaken
-     * for a finished one. The statement is {@link InboxClaimSql#claimableHeads()}.
+     * for a finished one. The statement is {@link InboxClaimSql#CLAIMABLE_HEADS}.
      */
-    @SelectProvider(type = InboxClaimSql.class, method = "claimableHeads")
+    @Select(InboxClaimSql.CLAIMABLE_HEADS)
     List<Long> findClaimableHeads(@Param("now") Instant now, @Param("limit") int limit);
 
     /** Locks those of {@code ids} that are still claimable; rows other workers hold are skipped. */
