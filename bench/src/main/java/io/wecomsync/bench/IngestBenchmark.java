@@ -16,9 +16,10 @@ import java.util.Map;
 
 /**
  * Issue 7, scenarios 1 and 2: how many callbacks a second the gateway → wx-service path accepts and
- * stores durably (32 connections, closed loop), next to two references measured in the same run — a
- * gateway routing to an endpoint that only reads the body, and a bare WxJava receiver called directly —
- * then latency at fixed offered rates (open loop). The worker is off: this is the receiving path alone
+ * stores durably (32 connections, closed loop), next to three references measured in the same run — a
+ * gateway routing to an endpoint that only reads the body, a bare WxJava receiver called directly, and
+ * the WxJava demo on Spring MVC + Tomcat in its own JVM (module {@code wxjava-demo}) — then latency
+ * at fixed offered rates (open loop). The worker is off: this is the receiving path alone
  * (scenario 3 measures applying). Afterwards every accepted callback must be stored exactly once.
  */
 final class IngestBenchmark {
@@ -60,17 +61,21 @@ final class IngestBenchmark {
             system.startService(repository, "gateway", jvm, List.of());
             system.startService(repository, "gateway", "gateway-passthrough", Map.of("WX_PORT", String.valueOf(passThroughPort)),
                     jvm, List.of());
+            // the receiver most projects start from, in its own JVM with the same settings as ours
+            system.startService(repository, "wxjava-demo", jvm, List.of());
 
             CallbackLoad ours = load(system.url("gateway") + "/wx/callback/" + BenchSystem.AGENT, "ours");
             CallbackLoad passThrough = load(system.url("gateway-passthrough") + "/wx/callback/" + BenchSystem.AGENT, "pass");
             CallbackLoad wxJava = load("http://127.0.0.1:" + wxJavaPort + "/callback", "wxjava");
+            CallbackLoad wxJavaDemo = load(system.url("wxjava-demo") + "/wx/cp/portal/" + BenchSystem.AGENT, "demo");
 
             Map<String, List<Map<String, Object>>> ceiling = new LinkedHashMap<>();
             for (int round = 1; round <= repeat; round++) {
                 // the first round warms each JVM up for the full time; later rounds only settle
                 Duration warm = round == 1 ? warmUp : Duration.ofSeconds(Math.min(15, warmUp.toSeconds()));
                 for (Map.Entry<String, CallbackLoad> target : Map.of("1a pass-through gateway", passThrough,
-                        "1b WxJava-only receiver", wxJava, "1 wecom-sync (gateway → wx-service → inbox)", ours).entrySet()
+                        "1b WxJava-only receiver", wxJava, "1c WxJava demo (Spring MVC + Tomcat, own JVM)", wxJavaDemo,
+                        "1 wecom-sync (gateway → wx-service → inbox)", ours).entrySet()
                         .stream().sorted(Map.Entry.comparingByKey()).toList()) {
                     say("round " + round + ": " + target.getKey() + ", " + connections + " connections, warm-up " + warm.toSeconds() + " s");
                     CallbackLoad.Outcome outcome = target.getValue().closed(connections, warm, measure);
@@ -105,6 +110,8 @@ final class IngestBenchmark {
                         rate.equals("1000") ? "0" : "");
             });
 
+            system.residentMiB().forEach((service, mib) ->
+                    results.row("rss " + service, service + " resident memory after the runs (MiB)", mib, ""));
             long accepted = ours.acceptedTotal();
             long stored = count(system, "SELECT COUNT(*) FROM wx_inbox_event WHERE source = 'CALLBACK'");
             results.row("acceptedTotal", "callbacks wecom-sync answered 200 (all phases)", accepted, "");
