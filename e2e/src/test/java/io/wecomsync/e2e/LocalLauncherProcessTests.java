@@ -53,6 +53,10 @@ class LocalLauncherProcessTests {
             List<ProcessHandle> children = launcher.descendants().toList();
             ProcessHandle wx = children.stream()
                     .filter(p -> p.info().commandLine().orElse("").contains("wx-service.jar")).findFirst().orElseThrow();
+            assertThat(checkout.resolve(".local/cds/wx-service/classes.jsa")).as("the first start trained a class data archive")
+                    .isRegularFile();
+            assertThat(wx.info().commandLine().orElse("")).as("and the service starts from it")
+                    .contains("-XX:SharedArchiveFile=");
 
             wx.destroyForcibly();
 

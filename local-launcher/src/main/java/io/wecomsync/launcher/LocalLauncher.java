@@ -22,12 +22,14 @@ import java.util.Map;
 
 /**
  * Starts wecom-sync on the embedded default: MariaDB and Redis, then mdm-service, wx-service and the
- * gateway together, and waits until each is healthy. Ctrl-C stops everything, services first. Run from the
+ * gateway together (each from a class data archive once one exists for its build, see
+ * {@link ClassDataArchives}), and waits until each is healthy. Ctrl-C stops everything, services first. Run from the
  * repository root (the README's start command does that).
  */
 public final class LocalLauncher {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
+    private static final List<String> SERVICE_ARGUMENTS = List.of("--spring.profiles.active=local");
 
     /** The local profile's demo app (wx-service's application-local.yml), which the simulator plays. */
     static final String DEMO_CORP = "wwlocaldemo0000001";
@@ -102,10 +104,15 @@ public final class LocalLauncher {
                 "LOCAL_SIMULATOR_PORT", String.valueOf(settings.simulatorPort()));
         // all three at once: each start is mostly one thread's work, so together they use both cores; a
         // service that needs another before it is up retries (the start-up IP check, the gateway's IP list)
-        List<ServiceJar> starting = List.of(
-                startService(repository, "mdm-service", settings.mdmPort(), env),
-                startService(repository, "wx-service", settings.wxPort(), env),
-                startService(repository, "gateway", settings.gatewayPort(), env));
+        List<String> names = List.of("mdm-service", "wx-service", "gateway");
+        List<Integer> ports = List.of(settings.mdmPort(), settings.wxPort(), settings.gatewayPort());
+        List<ClassDataArchives.Launch> launches = new ClassDataArchives(settings.home(), settings.logs()).prepare(
+                names.stream().map(name -> repository.resolve(name).resolve("target").resolve(name + ".jar")).toList(),
+                ServiceJar.QUICK_START, env, SERVICE_ARGUMENTS, LocalLauncher::say);
+        List<ServiceJar> starting = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            starting.add(startService(names.get(i), launches.get(i), ports.get(i), env));
+        }
         for (ServiceJar service : starting) {
             service.awaitHealthy(HEALTH_TIMEOUT);
             say(service.name() + " is healthy");
@@ -124,10 +131,11 @@ public final class LocalLauncher {
         say("Press Ctrl-C to stop everything.");
     }
 
-    private ServiceJar startService(Path repository, String name, int port, Map<String, String> env) throws Exception {
+    private ServiceJar startService(String name, ClassDataArchives.Launch launch, int port, Map<String, String> env)
+            throws Exception {
         say("starting " + name + " on port " + port);
-        ServiceJar service = ServiceJar.start(name, repository.resolve(name).resolve("target").resolve(name + ".jar"),
-                port, settings.logs(), env, List.of("--spring.profiles.active=local"));
+        ServiceJar service = ServiceJar.start(name, launch.jar(), port, settings.logs(), env, launch.jvmOptions(),
+                SERVICE_ARGUMENTS);
         services.add(service);
         return service;
     }
