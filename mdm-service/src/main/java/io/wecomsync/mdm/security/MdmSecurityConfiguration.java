@@ -39,6 +39,8 @@ class MdmSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/login-ips/**").hasAnyAuthority(scopes(ADMIN, MDM_LOGIN_IP))
                         .requestMatchers(HttpMethod.POST, "/users/*/crm-sync").hasAnyAuthority(scopes(ADMIN, MDM_CRM))
                         .requestMatchers(HttpMethod.GET, "/**").hasAnyAuthority(scopes(ADMIN, MDM_READ, MDM_WRITE))
+                        // a read whose criteria (mobile, email) must not travel in the URL
+                        .requestMatchers(HttpMethod.POST, "/users/search").hasAnyAuthority(scopes(ADMIN, MDM_READ, MDM_WRITE))
                         .anyRequest().hasAnyAuthority(scopes(ADMIN, MDM_WRITE)))
                 .build();
     }

@@ -54,6 +54,8 @@ class MdmSecurityIntegrationTests extends MdmIntegrationTest {
         MdmHttp wxService = new MdmHttp(rest, json, "mdm.read mdm.write mdm.crm mdm.loginip");
 
         assertThat(reader.get("/users?corpId={c}&wxUserId=x", corp).status()).isEqualTo(200);
+        assertThat(reader.post("/users/search", Map.of("corpId", corp, "mobile", "13800000000")).status())
+                .as("a lookup by mobile is a read, though it is a POST").isEqualTo(200);
         assertThat(reader.put("/users/by-wx/{c}/x", user(Instant.now(), "name", "x"), corp).status()).isEqualTo(403);
         assertThat(reader.put("/login-ips/SCOPED", Map.of("ips", List.of("1.1.1.1"))).status()).isEqualTo(403);
 
