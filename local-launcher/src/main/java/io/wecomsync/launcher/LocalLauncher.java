@@ -23,8 +23,8 @@ import java.util.Map;
 /**
  * Starts wecom-sync on the embedded default: MariaDB and Redis, then mdm-service, wx-service and the
  * gateway together (each from a class data archive once one exists for its build, see
- * {@link ClassDataArchives}), and waits until each is healthy. Ctrl-C stops everything, services first. Run from the
- * repository root (the README's start command does that).
+ * {@link ClassDataArchives}), and waits until each is healthy. Ctrl-C stops everything, services
+ * first. Run from the repository root (the README's start command does that).
  */
 public final class LocalLauncher {
 
