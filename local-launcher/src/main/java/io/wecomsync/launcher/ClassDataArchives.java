@@ -7,16 +7,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * Class data sharing for the local start (Spring Boot's CDS support): each service's jar is extracted
- * once and started in a training run that stops after its context is refreshed
- * ({@code -Dspring.context.exit=onRefresh}, nothing served), leaving an archive of the classes it loaded;
- * later starts map that archive instead of loading and verifying the classes again. An archive belongs
- * to one build of its jar: a rebuilt jar gets a new one. Whatever fails here only costs the speed-up — the
- * service then starts from its jar as before.
+ * Class data sharing for the local start (Spring Boot's CDS support). A service whose jar has a current
+ * archive starts from the extracted jar and maps the archive instead of loading and verifying its
+ * classes again. One that has none starts from its jar as always, and is then trained in the
+ * background while the system runs: its jar is extracted and started once with
+ * {@code -Dspring.context.exit=onRefresh} (nothing served, it stops after its context is refreshed),
+ * leaving an archive of the classes it loaded for the next start. An archive belongs to one build of
+ * its jar; a rebuilt jar is trained again. Whatever fails here only costs the speed-up.
  */
 final class ClassDataArchives {
 
@@ -24,80 +26,108 @@ final class ClassDataArchives {
 
     private final Path home;
     private final Path logs;
+    private final List<Process> training = new CopyOnWriteArrayList<>();
+    private volatile boolean stopped;
 
     ClassDataArchives(Path home, Path logs) {
         this.home = home;
         this.logs = logs;
     }
 
-    /** How to start {@code jar}: from its extracted form with its archive, or as it is when there is none. */
-    record Launch(Path jar, List<String> jvmOptions) {
+    /** How to start a jar: from its extracted form with its archive, or as it is when there is none yet. */
+    record Launch(Path jar, List<String> jvmOptions, boolean fromArchive) {
+    }
+
+    Launch launch(Path jar, List<String> jvmOptions) {
+        Path folder = folder(jar);
+        if (!isCurrent(jar, folder)) {
+            return new Launch(jar, jvmOptions, false);
+        }
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add("-XX:SharedArchiveFile=" + archive(folder));
+        return new Launch(folder.resolve(jar.getFileName()), options, true);
     }
 
     /**
-     * Makes sure each jar has a current archive, training those that need it together (each start is
-     * mostly one thread); answers how to start each, in the order given.
+     * Trains an archive for each of {@code jars} that has no current one, all together on a background
+     * thread; {@code say} hears when each is ready or why it is not.
      */
-    List<Launch> prepare(List<Path> jars, List<String> jvmOptions, Map<String, String> env, List<String> arguments,
-                         Consumer<String> say) throws InterruptedException, IOException {
-        Files.createDirectories(logs);
-        List<Process> training = new ArrayList<>();
-        List<Path> trained = new ArrayList<>();
-        for (Path jar : jars) {
-            Path folder = folder(jar);
-            if (isCurrent(jar, folder)) {
-                continue;
-            }
-            try {
-                say.accept("preparing a class data archive for " + name(jar) + " (once per build; later starts are faster)");
-                training.add(train(jar, folder, jvmOptions, env, arguments));
-                trained.add(jar);
-            } catch (IOException e) {
-                say.accept("no class data archive for " + name(jar) + ": " + e.getMessage());
-            }
+    void trainInBackground(List<Path> jars, List<String> jvmOptions, Map<String, String> env, List<String> arguments,
+                           Consumer<String> say) {
+        List<Path> needed = jars.stream().filter(jar -> !isCurrent(jar, folder(jar))).toList();
+        if (needed.isEmpty()) {
+            return;
         }
-        for (int i = 0; i < training.size(); i++) {
-            Process process = training.get(i);
-            boolean finished = process.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS);
-            Path folder = folder(trained.get(i));
-            if (!finished) {
-                process.destroyForcibly();
-            }
-            if (finished && process.exitValue() == 0 && Files.isRegularFile(archive(folder))) {
-                try {
-                    Files.writeString(stamp(folder), fingerprint(trained.get(i)));
-                } catch (IOException e) {
-                    say.accept("class data archive for " + name(trained.get(i)) + " not recorded: " + e.getMessage());
-                }
-            } else {
-                say.accept("no class data archive for " + name(trained.get(i)) + " (see " + logs.resolve(name(trained.get(i))
-                        + "-cds-training.log") + "); it starts without one");
-            }
-        }
-        List<Launch> launches = new ArrayList<>();
-        for (Path jar : jars) {
-            Path folder = folder(jar);
-            if (isCurrent(jar, folder)) {
-                List<String> options = new ArrayList<>(jvmOptions);
-                options.add("-XX:SharedArchiveFile=" + archive(folder));
-                launches.add(new Launch(folder.resolve(jar.getFileName()), options));
-            } else {
-                launches.add(new Launch(jar, jvmOptions));
-            }
-        }
-        return launches;
+        Thread trainer = new Thread(() -> train(needed, jvmOptions, env, arguments, say), "class-data-archives");
+        trainer.setDaemon(true);
+        trainer.start();
     }
 
-    private Process train(Path jar, Path folder, List<String> jvmOptions, Map<String, String> env, List<String> arguments)
+    /** Ends any training still running (the launcher is stopping). */
+    void stop() {
+        stopped = true;
+        training.forEach(Process::destroyForcibly);
+    }
+
+    private void train(List<Path> jars, List<String> jvmOptions, Map<String, String> env, List<String> arguments,
+                       Consumer<String> say) {
+        List<Path> started = new ArrayList<>();
+        List<Process> processes = new ArrayList<>();
+        for (Path jar : jars) {
+            try {
+                processes.add(start(jar, folder(jar), jvmOptions, env, arguments));
+                started.add(jar);
+            } catch (IOException e) {
+                say.accept("no class data archive for " + name(jar) + ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        for (int i = 0; i < processes.size(); i++) {
+            Path jar = started.get(i);
+            Process process = processes.get(i);
+            try {
+                boolean finished = process.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS);
+                if (!finished) {
+                    process.destroyForcibly();
+                }
+                if (stopped) {
+                    return;
+                }
+                if (finished && process.exitValue() == 0 && Files.isRegularFile(archive(folder(jar)))) {
+                    Files.writeString(stamp(folder(jar)), fingerprint(jar));
+                    say.accept("class data archive for " + name(jar) + " ready: its next start is faster");
+                } else {
+                    say.accept("no class data archive for " + name(jar) + " (see " + trainingLog(jar) + ")");
+                }
+            } catch (IOException e) {
+                say.accept("class data archive for " + name(jar) + " not recorded: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                training.remove(process);
+            }
+        }
+    }
+
+    private Process start(Path jar, Path folder, List<String> jvmOptions, Map<String, String> env, List<String> arguments)
             throws IOException, InterruptedException {
+        Files.createDirectories(logs);
         deleteRecursively(folder);
         Files.createDirectories(folder);
         Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
                 "--destination", folder.toString())
                 .redirectErrorStream(true).redirectOutput(logs.resolve(name(jar) + "-cds-extract.log").toFile()).start();
-        if (!extract.waitFor(1, TimeUnit.MINUTES) || extract.exitValue() != 0) {
-            extract.destroyForcibly();
-            throw new IOException("extracting the jar failed (see " + logs.resolve(name(jar) + "-cds-extract.log") + ")");
+        training.add(extract);
+        try {
+            if (!extract.waitFor(1, TimeUnit.MINUTES) || extract.exitValue() != 0) {
+                extract.destroyForcibly();
+                throw new IOException("extracting the jar failed (see " + logs.resolve(name(jar) + "-cds-extract.log") + ")");
+            }
+        } finally {
+            training.remove(extract);
         }
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
@@ -105,9 +135,11 @@ final class ClassDataArchives {
                 "-jar", folder.resolve(jar.getFileName()).toString(), "--server.port=0"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(logs.resolve(name(jar) + "-cds-training.log").toFile());
+                .redirectOutput(trainingLog(jar).toFile());
         builder.environment().putAll(env);
-        return builder.start();
+        Process process = builder.start();
+        training.add(process);
+        return process;
     }
 
     private boolean isCurrent(Path jar, Path folder) {
@@ -126,6 +158,10 @@ final class ClassDataArchives {
 
     private Path folder(Path jar) {
         return home.resolve("cds").resolve(name(jar));
+    }
+
+    private Path trainingLog(Path jar) {
+        return logs.resolve(name(jar) + "-cds-training.log");
     }
 
     private static Path archive(Path folder) {

@@ -22,9 +22,10 @@ import java.util.Map;
 
 /**
  * Starts wecom-sync on the embedded default: MariaDB and Redis, then mdm-service, wx-service and the
- * gateway together (each from a class data archive once one exists for its build, see
- * {@link ClassDataArchives}), and waits until each is healthy. Ctrl-C stops everything, services
- * first. Run from the repository root (the README's start command does that).
+ * gateway together, and waits until each is healthy; each starts from a class data archive once one
+ * exists for its build, trained in the background after the first start ({@link ClassDataArchives}).
+ * Ctrl-C stops everything, services first. Run from the repository root (the README's start command
+ * does that).
  */
 public final class LocalLauncher {
 
@@ -38,6 +39,7 @@ public final class LocalLauncher {
     static final String DEMO_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
     private final LocalSettings settings;
+    private final ClassDataArchives archives;
     private final Directory directory;
     private WeComApiServer simulator;
     private final List<ServiceJar> services = Collections.synchronizedList(new ArrayList<>());
@@ -47,6 +49,7 @@ public final class LocalLauncher {
 
     private LocalLauncher(LocalSettings settings) throws IOException {
         this.settings = settings;
+        this.archives = new ClassDataArchives(settings.home(), settings.logs());
         try (InputStream seed = LocalLauncher.class.getResourceAsStream("/demo-directory.json")) {
             this.directory = Directory.seed(seed);
         }
@@ -106,18 +109,15 @@ public final class LocalLauncher {
         // service that needs another before it is up retries (the start-up IP check, the gateway's IP list)
         List<String> names = List.of("mdm-service", "wx-service", "gateway");
         List<Integer> ports = List.of(settings.mdmPort(), settings.wxPort(), settings.gatewayPort());
-        List<ClassDataArchives.Launch> launches = new ClassDataArchives(settings.home(), settings.logs()).prepare(
-                names.stream().map(name -> repository.resolve(name).resolve("target").resolve(name + ".jar")).toList(),
-                ServiceJar.QUICK_START, env, SERVICE_ARGUMENTS, LocalLauncher::say);
+        List<Path> jars = names.stream().map(name -> repository.resolve(name).resolve("target").resolve(name + ".jar")).toList();
         List<ServiceJar> starting = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            starting.add(startService(names.get(i), launches.get(i), ports.get(i), env));
+            starting.add(startService(names.get(i), archives.launch(jars.get(i), ServiceJar.QUICK_START), ports.get(i), env));
         }
         for (ServiceJar service : starting) {
             service.awaitHealthy(HEALTH_TIMEOUT);
             say(service.name() + " is healthy");
         }
-
         say("");
         say("wecom-sync is up (logs in " + settings.logs() + "):");
         say("  gateway      " + url(settings.gatewayPort()) + "            health: " + url(settings.gatewayPort()) + "/actuator/health");
@@ -129,11 +129,13 @@ public final class LocalLauncher {
         say("  a token:     ./run-local.sh token   (then: curl -H \"Authorization: Bearer $TOKEN\" "
                 + url(settings.gatewayPort()) + "/api/mdm/oper-logs)");
         say("Press Ctrl-C to stop everything.");
+        // for the next start: services of this build without an archive are trained while this one runs
+        archives.trainInBackground(jars, ServiceJar.QUICK_START, env, SERVICE_ARGUMENTS, LocalLauncher::say);
     }
 
     private ServiceJar startService(String name, ClassDataArchives.Launch launch, int port, Map<String, String> env)
             throws Exception {
-        say("starting " + name + " on port " + port);
+        say("starting " + name + " on port " + port + (launch.fromArchive() ? " (from its class data archive)" : ""));
         ServiceJar service = ServiceJar.start(name, launch.jar(), port, settings.logs(), env, launch.jvmOptions(),
                 SERVICE_ARGUMENTS);
         services.add(service);
@@ -163,6 +165,7 @@ public final class LocalLauncher {
     private void stop() {
         stopping = true;
         say("stopping wecom-sync…");
+        archives.stop();
         List<ServiceJar> reversed = new ArrayList<>(services);
         Collections.reverse(reversed);
         reversed.forEach(ServiceJar::stop);
