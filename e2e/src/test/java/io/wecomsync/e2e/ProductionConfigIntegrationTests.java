@@ -4,6 +4,8 @@ import io.wecomsync.common.security.TokenMinter;
 import io.wecomsync.infra.embedded.FreePorts;
 import io.wecomsync.infra.embedded.ServiceJar;
 import io.wecomsync.infra.embedded.TestInfrastructure;
+import io.wecomsync.simulator.CallbackSender;
+import io.wecomsync.simulator.ContactEvents;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -19,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -36,6 +39,8 @@ class ProductionConfigIntegrationTests {
     private static final String KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
     private static final String SECRET = "production-style-secret-of-32-bytes-or-more";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String PROD_CORP = "wwprod00000001";
+    private static final String PROD_MOBILE = "13912345678";
 
     @Test
     void mdmServiceStartsWithItsSecretsFromTheEnvironmentAndRefusesWithout() throws Exception {
@@ -75,7 +80,9 @@ class ProductionConfigIntegrationTests {
         int gatewayPort = FreePorts.find();
         Map<String, String> mdmEnv = new HashMap<>(database("MDM", TestInfrastructure.database("mdm_prod_all")));
         mdmEnv.putAll(mdmSecrets());
+        mdmEnv.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs"); // the documented switch to JSON logs
         Map<String, String> wxEnv = new HashMap<>(database("WX", TestInfrastructure.database("wx_prod_all")));
+        wxEnv.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
         wxEnv.putAll(Map.of("WECOM_JWT_SECRET", SECRET, "WX_REDIS_URL", TestInfrastructure.redisUrl(),
                 "WX_MDM_URL", "http://127.0.0.1:" + mdmPort,
                 "WX_INBOX_KEYS_K1", KEY, "WX_INBOX_ACTIVE_KEY_ID", "k1",
@@ -103,6 +110,21 @@ class ProductionConfigIntegrationTests {
             assertThat(get(gateway + "/api/wx/inbox/counts", token).statusCode()).isEqualTo(200);
             assertThat(get(gateway + "/api/wx/inbox/counts", "not-a-token").statusCode()).isEqualTo(401);
             assertThat(tlsConnectionsAccepted() - tlsBefore).as("database connections made over TLS").isPositive();
+
+            // a signed WeCom callback straight to wx-service (the gateway admits only WeCom's IPs), carrying personal data
+            String message = new ContactEvents(PROD_CORP, Clock.systemUTC()).message("create_user", new LinkedHashMap<>(Map.of(
+                    "UserID", "prod-zhangsan", "Name", "张三", "Mobile", PROD_MOBILE, "Email", "zhangsan@prod.example")));
+            assertThat(new CallbackSender("http://127.0.0.1:" + wxPort + "/callback/1000002", PROD_CORP, "callbackToken",
+                    "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG", 1000002, Duration.ZERO).send(message).delivered()).isTrue();
+            RunningSystem.await(Duration.ofSeconds(60), "the user applied to mdm-service", () -> answers(gateway
+                    + "/api/mdm/users?corpId=" + PROD_CORP + "&wxUserId=prod-zhangsan", token, "prod-zhangsan"));
+            for (ServiceJar service : started.subList(0, 2)) {
+                List<String> lines = Files.readAllLines(Path.of("target", service.name() + ".log"));
+                assertThat(lines.stream().filter(line -> line.startsWith("{\"@timestamp\"")).count())
+                        .as(service.name() + " logs ECS JSON").isGreaterThan(10);
+                assertThat(String.join("\n", lines)).as(service.name() + " logs no personal data")
+                        .doesNotContain(PROD_MOBILE).doesNotContain("zhangsan@prod.example");
+            }
         } finally {
             started.forEach(ServiceJar::stop);
         }
@@ -134,6 +156,14 @@ class ProductionConfigIntegrationTests {
         HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
                 .timeout(Duration.ofSeconds(10)).GET().build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static boolean answers(String url, String token, String expected) {
+        try {
+            return get(url, token).body().contains(expected);
+        } catch (Exception notYet) {
+            return false;
+        }
     }
 
     private static void awaitExit(ServiceJar service) throws InterruptedException {
