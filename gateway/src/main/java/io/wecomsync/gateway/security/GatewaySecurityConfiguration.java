@@ -1,8 +1,8 @@
 package io.wecomsync.gateway.security;
 
 import io.wecomsync.common.api.ErrorCode;
-import io.wecomsync.common.security.NoSecurityObservations;
 import io.wecomsync.common.security.IdentityProvider;
+import io.wecomsync.common.security.NoSecurityObservations;
 import io.wecomsync.common.security.ServletTokenSecurity;
 import io.wecomsync.common.security.TokenValidation;
 import io.wecomsync.gateway.web.ResultResponses;

@@ -38,9 +38,12 @@ class CrmClient {
                     .body(json)
                     .exchange((request, response) -> {
                         HttpStatusCode status = response.getStatusCode();
-                        byte[] body = response.getBody().readNBytes(CrmAnswers.LOOK_AT + 1);
-                        return new Outcome(status.is2xxSuccessful(), status.value(),
-                                status.is2xxSuccessful() ? null : CrmAnswers.errorCode(body));
+                        if (status.is2xxSuccessful()) {
+                            return new Outcome(true, status.value(), null);
+                        }
+                        // a failure's answer is read for its error code only (see CrmAnswers)
+                        return new Outcome(false, status.value(),
+                                CrmAnswers.errorCode(response.getBody().readNBytes(CrmAnswers.LOOK_AT + 1)));
                     });
         } catch (RuntimeException e) {
             return new Outcome(false, null, CrmAnswers.failure(e));

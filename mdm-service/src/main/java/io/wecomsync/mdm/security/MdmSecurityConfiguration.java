@@ -1,7 +1,7 @@
 package io.wecomsync.mdm.security;
 
-import io.wecomsync.common.security.NoSecurityObservations;
 import io.wecomsync.common.security.IdentityProvider;
+import io.wecomsync.common.security.NoSecurityObservations;
 import io.wecomsync.common.security.ServletTokenSecurity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -1,7 +1,7 @@
 package io.wecomsync.wx.security;
 
-import io.wecomsync.common.security.NoSecurityObservations;
 import io.wecomsync.common.security.IdentityProvider;
+import io.wecomsync.common.security.NoSecurityObservations;
 import io.wecomsync.common.security.ServletTokenSecurity;
 import io.wecomsync.common.security.TokenMinter;
 import org.springframework.beans.factory.annotation.Value;
