@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -71,12 +72,12 @@ final class ClassDataArchives {
 
     private void train(List<Path> jars, List<String> jvmOptions, Map<String, String> env, List<String> arguments,
                        Consumer<String> say) {
-        List<Path> started = new ArrayList<>();
-        List<Process> processes = new ArrayList<>();
+        Map<Path, Training> started = new LinkedHashMap<>();
         for (Path jar : jars) {
             try {
-                processes.add(start(jar, folder(jar), jvmOptions, env, arguments));
-                started.add(jar);
+                // taken before extracting: a jar rebuilt while its training runs must not pass for trained
+                String builtFrom = fingerprint(jar);
+                started.put(jar, new Training(start(jar, folder(jar), jvmOptions, env, arguments), builtFrom));
             } catch (IOException e) {
                 say.accept("no class data archive for " + name(jar) + ": " + e.getMessage());
             } catch (InterruptedException e) {
@@ -84,19 +85,17 @@ final class ClassDataArchives {
                 return;
             }
         }
-        for (int i = 0; i < processes.size(); i++) {
-            Path jar = started.get(i);
-            Process process = processes.get(i);
+        started.forEach((jar, run) -> {
             try {
-                boolean finished = process.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS);
+                boolean finished = run.process().waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS);
                 if (!finished) {
-                    process.destroyForcibly();
+                    run.process().destroyForcibly();
                 }
                 if (stopped) {
                     return;
                 }
-                if (finished && process.exitValue() == 0 && Files.isRegularFile(archive(folder(jar)))) {
-                    Files.writeString(stamp(folder(jar)), fingerprint(jar));
+                if (finished && run.process().exitValue() == 0 && Files.isRegularFile(archive(folder(jar)))) {
+                    Files.writeString(stamp(folder(jar)), run.builtFrom());
                     say.accept("class data archive for " + name(jar) + " ready: its next start is faster");
                 } else {
                     say.accept("no class data archive for " + name(jar) + " (see " + trainingLog(jar) + ")");
@@ -105,11 +104,14 @@ final class ClassDataArchives {
                 say.accept("class data archive for " + name(jar) + " not recorded: " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
             } finally {
-                training.remove(process);
+                training.remove(run.process());
             }
-        }
+        });
+    }
+
+    /** A training run, and the build of the jar it was extracted from. */
+    private record Training(Process process, String builtFrom) {
     }
 
     private Process start(Path jar, Path folder, List<String> jvmOptions, Map<String, String> env, List<String> arguments)
