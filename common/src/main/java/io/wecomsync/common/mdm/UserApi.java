@@ -17,17 +17,19 @@ import java.util.List;
 public interface UserApi {
 
     /**
-     * Finds users of a corp by {@code wxUserId}. Mobile and email are refused here (400): URLs end up in
+     * Finds users of a corp by {@code wxUserId} or by {@code employeeNumber} (the custom attribute the corp maps
+     * to the employee number, 工号). Mobile and email are refused here (400): URLs end up in
      * access logs; look them up with {@link #searchUsers}.
      */
     @GetMapping("/users")
     Result<List<UserResponse>> findUsers(@RequestParam("corpId") String corpId,
                                          @RequestParam(name = "wxUserId", required = false) String wxUserId,
+                                         @RequestParam(name = "employeeNumber", required = false) String employeeNumber,
                                          @RequestParam(name = "mobile", required = false) String mobile,
                                          @RequestParam(name = "email", required = false) String email,
                                          @RequestParam(name = "includeDeleted", defaultValue = "false") boolean includeDeleted);
 
-    /** Finds users of a corp by exactly one of WeCom userid, mobile or email, given in the body. */
+    /** Finds users of a corp by exactly one of WeCom userid, employee number, mobile or email, given in the body. */
     @PostMapping("/users/search")
     Result<List<UserResponse>> searchUsers(@Valid @RequestBody UserSearchRequest request);
 

@@ -2,6 +2,7 @@ package io.wecomsync.common.mdm;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A user as mdm-service holds it. Mobile and email are plaintext: this is for authorized API
@@ -25,6 +26,9 @@ public record UserResponse(
         List<String> directLeader,
         Long mainDepartment,
         List<DepartmentMembership> departments,
+        String employeeNumber,
+        List<CustomAttribute> extAttrs,
+        Map<String, String> mappedFields,
         boolean deleted,
         Instant lastEventTime,
         Instant createdAt,

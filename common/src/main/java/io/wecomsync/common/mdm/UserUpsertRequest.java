@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Body of {@code PUT /users/by-wx/{corpId}/{wxUserId}}: create the user, or change only the fields
@@ -19,7 +20,9 @@ import java.util.List;
  *
  * <p>A {@code null} (or absent) field means "unchanged", never "clear it" — WeCom's
  * {@code update_user} carries only what changed. An empty string clears a text field.
- * {@code departments}, when present, replaces the whole membership.
+ * {@code departments}, when present, replaces the whole membership. {@code extAttrs} sets each attribute
+ * it names (an empty one is cleared) and leaves the others; {@code employeeNumber} and {@code mappedFields}
+ * are what wx-service's field mapping took from them (an empty value clears, an absent one is unchanged).
  */
 public record UserUpsertRequest(
         @Size(max = 64) String name,
@@ -38,7 +41,15 @@ public record UserUpsertRequest(
         @Size(max = 50) List<@NotBlank @Pattern(regexp = WxIds.USER_ID) String> directLeader,
         @Positive Long mainDepartment,
         @Size(max = 100) List<@Valid @NotNull DepartmentMembership> departments,
+        @Size(max = 100) List<@Valid @NotNull CustomAttribute> extAttrs,
+        @Size(max = 64) String employeeNumber,
+        @Size(max = 20) Map<@NotBlank @Pattern(regexp = MAPPED_FIELD, message = MAPPED_FIELD_MESSAGE) String,
+                @NotNull @Size(max = 512) String> mappedFields,
         @NotNull(message = "is required: the WeCom CreateTime (or the time of the change) this write reflects")
         Instant sourceEventTime,
         @Size(max = 64) String sourceEventId) {
+
+    /** A mapped field's name: what the company calls it in the MDM ({@code costCentre}, {@code grade}). */
+    public static final String MAPPED_FIELD = "[a-z][A-Za-z0-9]{0,31}";
+    public static final String MAPPED_FIELD_MESSAGE = "must be a camelCase name of letters and digits (at most 32)";
 }

@@ -59,4 +59,22 @@ public final class PiiMasking {
         }
         return text.substring(0, text.offsetByCodePoints(0, 1)) + "*".repeat(length - 1);
     }
+
+    /**
+     * Any other personal value (a custom attribute such as an ID number): its first character and last two
+     * stay, {@code 440301199001011234 -> 4***************34}; values shorter than six characters are masked whole.
+     */
+    public static String maskOther(String value) {
+        if (value == null) {
+            return null;
+        }
+        String text = value.strip();
+        int length = text.codePointCount(0, text.length());
+        if (length < 6) {
+            return "*".repeat(length);
+        }
+        int head = text.offsetByCodePoints(0, 1);
+        int tail = text.offsetByCodePoints(text.length(), -2);
+        return text.substring(0, head) + "*".repeat(length - 3) + text.substring(tail);
+    }
 }

@@ -36,18 +36,18 @@ class UserController implements UserApi {
     }
 
     @Override
-    public Result<List<UserResponse>> findUsers(String corpId, String wxUserId, String mobile, String email,
-                                                boolean includeDeleted) {
+    public Result<List<UserResponse>> findUsers(String corpId, String wxUserId, String employeeNumber, String mobile,
+                                                String email, boolean includeDeleted) {
         if (mobile != null || email != null) {
             throw ApiException.invalid("mobile and email are not accepted in the URL (URLs end up in access logs):"
                     + " POST them to /users/search as {\"corpId\": …, \"mobile\": …}");
         }
-        return Result.ok(reader.find(PathIds.corpId(corpId), wxUserId, null, null, includeDeleted));
+        return Result.ok(reader.find(PathIds.corpId(corpId), wxUserId, employeeNumber, null, null, includeDeleted));
     }
 
     @Override
     public Result<List<UserResponse>> searchUsers(UserSearchRequest body) {
-        return Result.ok(reader.find(PathIds.corpId(body.corpId()), body.wxUserId(), body.mobile(), body.email(),
+        return Result.ok(reader.find(PathIds.corpId(body.corpId()), body.wxUserId(), body.employeeNumber(), body.mobile(), body.email(),
                 body.includeDeleted()));
     }
 

@@ -31,6 +31,9 @@ public class UserEntity {
     private String avatar;
     private String directLeader;
     private Long mainDepartment;
+    private String extAttrs;
+    private String employeeNo;
+    private String mappedFields;
     private Instant lastEventTime;
     private String lastEventId;
     private String fieldTimes;
@@ -92,6 +95,12 @@ public class UserEntity {
     public void setDirectLeader(String directLeader) { this.directLeader = directLeader; }
     public Long getMainDepartment() { return mainDepartment; }
     public void setMainDepartment(Long mainDepartment) { this.mainDepartment = mainDepartment; }
+    public String getExtAttrs() { return extAttrs; }
+    public void setExtAttrs(String extAttrs) { this.extAttrs = extAttrs; }
+    public String getEmployeeNo() { return employeeNo; }
+    public void setEmployeeNo(String employeeNo) { this.employeeNo = employeeNo; }
+    public String getMappedFields() { return mappedFields; }
+    public void setMappedFields(String mappedFields) { this.mappedFields = mappedFields; }
     public Instant getLastEventTime() { return lastEventTime; }
     public void setLastEventTime(Instant lastEventTime) { this.lastEventTime = lastEventTime; }
     public String getFieldTimes() { return fieldTimes; }

@@ -1,15 +1,21 @@
 package io.wecomsync.mdm.user;
 
-import io.wecomsync.mdm.fieldtime.FieldTimes;
+import io.wecomsync.common.mdm.CustomAttribute;
 import io.wecomsync.common.mdm.OperLogResponse.FieldChange;
 import io.wecomsync.common.mdm.UserUpsertRequest;
 import io.wecomsync.common.pii.PiiMasking;
+import io.wecomsync.mdm.fieldtime.FieldTimes;
 import io.wecomsync.mdm.pii.PiiCipher;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -22,20 +28,26 @@ import java.util.function.UnaryOperator;
 final class UserFieldChanges {
 
     private final PiiCipher pii;
+    private final Set<String> personal;
     private final FieldTimes times;
     private final Instant eventTime;
     private final List<FieldChange> changes = new ArrayList<>();
     private int stale;
     private int present;
 
-    private UserFieldChanges(PiiCipher pii, FieldTimes times, Instant eventTime) {
+    private UserFieldChanges(PiiCipher pii, Set<String> personal, FieldTimes times, Instant eventTime) {
         this.pii = pii;
+        this.personal = personal;
         this.times = times;
         this.eventTime = eventTime;
     }
 
-    static Result apply(UserEntity row, UserUpsertRequest request, PiiCipher pii, FieldTimes times, Instant eventTime) {
-        UserFieldChanges diff = new UserFieldChanges(pii, times, eventTime);
+    /**
+     * @param personal custom attributes and mapped fields whose values the operation log masks
+     */
+    static Result apply(UserEntity row, UserUpsertRequest request, PiiCipher pii, Set<String> personal,
+                        FieldTimes times, Instant eventTime) {
+        UserFieldChanges diff = new UserFieldChanges(pii, personal, times, eventTime);
         diff.text("name", request.name(), row.getName(), row::setName);
         diff.text("alias", request.alias(), row.getAlias(), row::setAlias);
         diff.text("position", request.position(), row.getPosition(), row::setPosition);
@@ -56,6 +68,9 @@ final class UserFieldChanges {
                 row::setTelephoneCipher, hash -> { });
         diff.secret("address", request.address(), row.getAddressCipher(), PiiMasking::maskAddress, value -> null,
                 row::setAddressCipher, hash -> { });
+        diff.text("employeeNumber", request.employeeNumber(), row.getEmployeeNo(), row::setEmployeeNo);
+        diff.attributes(request.extAttrs(), row);
+        diff.mappedFields(request.mappedFields(), row);
         return new Result(diff.changes, diff.present, diff.stale);
     }
 
@@ -89,6 +104,85 @@ final class UserFieldChanges {
             set.accept(next);
             changes.add(new FieldChange(field, Objects.toString(current, null), Objects.toString(next, null)));
         }
+    }
+
+    /** Each attribute named is set (an empty one removed) under its own field time; the others stay. */
+    private void attributes(List<CustomAttribute> requested, UserEntity row) {
+        if (requested == null || requested.isEmpty()) {
+            return;
+        }
+        SortedMap<String, CustomAttribute> held = CustomAttributeColumns.attributes(row.getExtAttrs());
+        Map<String, CustomAttribute> byName = new LinkedHashMap<>();
+        requested.forEach(attribute -> byName.put(attribute.name(), attribute));
+        boolean changed = false;
+        for (CustomAttribute attribute : byName.values()) {
+            String name = attribute.name();
+            if (!fresh(timeKey("ext.", name))) {
+                continue;
+            }
+            CustomAttribute next = attribute.isEmpty() ? null : normalized(attribute);
+            CustomAttribute current = held.get(name);
+            if (!Objects.equals(next, current)) {
+                if (next == null) {
+                    held.remove(name);
+                } else {
+                    held.put(name, next);
+                }
+                changes.add(new FieldChange("extAttr." + name, shown(name, current), shown(name, next)));
+                changed = true;
+            }
+        }
+        if (changed) {
+            row.setExtAttrs(CustomAttributeColumns.attributes(held));
+        }
+    }
+
+    private void mappedFields(Map<String, String> requested, UserEntity row) {
+        if (requested == null || requested.isEmpty()) {
+            return;
+        }
+        SortedMap<String, String> held = CustomAttributeColumns.fields(row.getMappedFields());
+        boolean changed = false;
+        for (Map.Entry<String, String> field : new TreeMap<>(requested).entrySet()) {
+            String name = field.getKey();
+            if (!fresh(timeKey("field.", name))) {
+                continue;
+            }
+            String next = field.getValue().isEmpty() ? null : field.getValue();
+            String current = held.get(name);
+            if (!Objects.equals(next, current)) {
+                if (next == null) {
+                    held.remove(name);
+                } else {
+                    held.put(name, next);
+                }
+                changes.add(new FieldChange("mapped." + name, shown(name, current), shown(name, next)));
+                changed = true;
+            }
+        }
+        if (changed) {
+            row.setMappedFields(CustomAttributeColumns.fields(held));
+        }
+    }
+
+    private String shown(String name, CustomAttribute attribute) {
+        return attribute == null ? null : shown(name, attribute.display());
+    }
+
+    private String shown(String name, String value) {
+        return value == null || !personal.contains(name) ? value : PiiMasking.maskOther(value);
+    }
+
+    /** Only what the attribute's type uses: a text attribute's stray web fields are not kept, and the reverse. */
+    private static CustomAttribute normalized(CustomAttribute attribute) {
+        return attribute.type() == CustomAttribute.Type.WEB
+                ? CustomAttribute.web(attribute.name(), attribute.webTitle(), attribute.webUrl())
+                : CustomAttribute.text(attribute.name(), attribute.text());
+    }
+
+    /** A field-time key for a name an admin chose: the characters field times are stored with are replaced. */
+    private static String timeKey(String prefix, String name) {
+        return prefix + name.replaceAll("[\"\\\\,:{}\\s]", "_");
     }
 
     private void secret(String field, String requested, String currentCipher, UnaryOperator<String> mask,

@@ -30,8 +30,8 @@ interface UserMapper extends BaseMapper<UserEntity> {
     /** New users, one multi-row INSERT; a wxUserId someone else inserted meanwhile fails the whole statement. */
     @Insert("""
             <script>
-            INSERT INTO mdm_user (user_id, corp_id, wx_user_id, name, alias, position, gender, status, mobile_cipher, mobile_hash, email_cipher, email_hash, biz_mail_cipher, telephone_cipher, address_cipher, avatar, direct_leader, main_department, last_event_time, last_event_id, field_times, deleted, deleted_at, version, created_at, updated_at) VALUES
-            <foreach collection="rows" item="r" separator=",">(#{r.userId}, #{r.corpId}, #{r.wxUserId}, #{r.name}, #{r.alias}, #{r.position}, #{r.gender}, #{r.status}, #{r.mobileCipher}, #{r.mobileHash}, #{r.emailCipher}, #{r.emailHash}, #{r.bizMailCipher}, #{r.telephoneCipher}, #{r.addressCipher}, #{r.avatar}, #{r.directLeader}, #{r.mainDepartment}, #{r.lastEventTime}, #{r.lastEventId}, #{r.fieldTimes}, #{r.deleted}, #{r.deletedAt}, #{r.version}, #{r.createdAt}, #{r.updatedAt})</foreach>
+            INSERT INTO mdm_user (user_id, corp_id, wx_user_id, name, alias, position, gender, status, mobile_cipher, mobile_hash, email_cipher, email_hash, biz_mail_cipher, telephone_cipher, address_cipher, avatar, direct_leader, main_department, ext_attrs, employee_no, mapped_fields, last_event_time, last_event_id, field_times, deleted, deleted_at, version, created_at, updated_at) VALUES
+            <foreach collection="rows" item="r" separator=",">(#{r.userId}, #{r.corpId}, #{r.wxUserId}, #{r.name}, #{r.alias}, #{r.position}, #{r.gender}, #{r.status}, #{r.mobileCipher}, #{r.mobileHash}, #{r.emailCipher}, #{r.emailHash}, #{r.bizMailCipher}, #{r.telephoneCipher}, #{r.addressCipher}, #{r.avatar}, #{r.directLeader}, #{r.mainDepartment}, #{r.extAttrs}, #{r.employeeNo}, #{r.mappedFields}, #{r.lastEventTime}, #{r.lastEventId}, #{r.fieldTimes}, #{r.deleted}, #{r.deletedAt}, #{r.version}, #{r.createdAt}, #{r.updatedAt})</foreach>
             </script>
             """)
     int insertAll(@Param("rows") List<UserEntity> rows);
@@ -42,8 +42,8 @@ interface UserMapper extends BaseMapper<UserEntity> {
      */
     @Insert("""
             <script>
-            INSERT INTO mdm_user (user_id, corp_id, wx_user_id, name, alias, position, gender, status, mobile_cipher, mobile_hash, email_cipher, email_hash, biz_mail_cipher, telephone_cipher, address_cipher, avatar, direct_leader, main_department, last_event_time, last_event_id, field_times, deleted, deleted_at, version, created_at, updated_at) VALUES
-            <foreach collection="rows" item="r" separator=",">(#{r.userId}, #{r.corpId}, #{r.wxUserId}, #{r.name}, #{r.alias}, #{r.position}, #{r.gender}, #{r.status}, #{r.mobileCipher}, #{r.mobileHash}, #{r.emailCipher}, #{r.emailHash}, #{r.bizMailCipher}, #{r.telephoneCipher}, #{r.addressCipher}, #{r.avatar}, #{r.directLeader}, #{r.mainDepartment}, #{r.lastEventTime}, #{r.lastEventId}, #{r.fieldTimes}, #{r.deleted}, #{r.deletedAt}, #{r.version}, #{r.createdAt}, #{r.updatedAt})</foreach>
+            INSERT INTO mdm_user (user_id, corp_id, wx_user_id, name, alias, position, gender, status, mobile_cipher, mobile_hash, email_cipher, email_hash, biz_mail_cipher, telephone_cipher, address_cipher, avatar, direct_leader, main_department, ext_attrs, employee_no, mapped_fields, last_event_time, last_event_id, field_times, deleted, deleted_at, version, created_at, updated_at) VALUES
+            <foreach collection="rows" item="r" separator=",">(#{r.userId}, #{r.corpId}, #{r.wxUserId}, #{r.name}, #{r.alias}, #{r.position}, #{r.gender}, #{r.status}, #{r.mobileCipher}, #{r.mobileHash}, #{r.emailCipher}, #{r.emailHash}, #{r.bizMailCipher}, #{r.telephoneCipher}, #{r.addressCipher}, #{r.avatar}, #{r.directLeader}, #{r.mainDepartment}, #{r.extAttrs}, #{r.employeeNo}, #{r.mappedFields}, #{r.lastEventTime}, #{r.lastEventId}, #{r.fieldTimes}, #{r.deleted}, #{r.deletedAt}, #{r.version}, #{r.createdAt}, #{r.updatedAt})</foreach>
             ON DUPLICATE KEY UPDATE
                 name = VALUES(name),
                 alias = VALUES(alias),
@@ -60,6 +60,9 @@ interface UserMapper extends BaseMapper<UserEntity> {
                 avatar = VALUES(avatar),
                 direct_leader = VALUES(direct_leader),
                 main_department = VALUES(main_department),
+                ext_attrs = VALUES(ext_attrs),
+                employee_no = VALUES(employee_no),
+                mapped_fields = VALUES(mapped_fields),
                 last_event_time = VALUES(last_event_time),
                 last_event_id = VALUES(last_event_id),
                 field_times = VALUES(field_times),

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-/** Finds users by id, WeCom userid, or (through the keyed lookup hash) mobile or email. */
+/** Finds users by id, WeCom userid, employee number, or (through the keyed lookup hash) mobile or email. */
 @Service
 public class UserReader implements OutboxUsers {
 
@@ -42,7 +42,8 @@ public class UserReader implements OutboxUsers {
         List<UserEntity> rows = users.selectList(new LambdaQueryWrapper<UserEntity>()
                 .select(UserEntity::getUserId, UserEntity::getWxUserId, UserEntity::getName, UserEntity::getPosition,
                         UserEntity::getAlias, UserEntity::getStatus, UserEntity::getMainDepartment,
-                        UserEntity::getDirectLeader, UserEntity::getLastEventTime, UserEntity::getDeleted)
+                        UserEntity::getDirectLeader, UserEntity::getExtAttrs, UserEntity::getEmployeeNo,
+                        UserEntity::getMappedFields, UserEntity::getLastEventTime, UserEntity::getDeleted)
                 .eq(UserEntity::getCorpId, corpId)
                 .gt(after != null, UserEntity::getWxUserId, after)
                 .orderByAsc(UserEntity::getWxUserId)
@@ -53,7 +54,9 @@ public class UserReader implements OutboxUsers {
         List<UserDigest> items = rows.stream().map(row -> new UserDigest(row.getWxUserId(), row.getUserId(),
                 DirectoryFingerprints.user(row.getName(), row.getPosition(), row.getAlias(), row.getStatus(),
                         Memberships.fromRows(byUser.getOrDefault(row.getUserId(), List.of())), row.getMainDepartment(),
-                        UserViews.leaders(row.getDirectLeader())),
+                        UserViews.leaders(row.getDirectLeader()),
+                        CustomAttributeColumns.attributes(row.getExtAttrs()).values(), row.getEmployeeNo(),
+                        CustomAttributeColumns.fields(row.getMappedFields())),
                 row.getLastEventTime(), Boolean.TRUE.equals(row.getDeleted()))).toList();
         return new DigestPage<>(items, rows.size() == limit ? rows.get(rows.size() - 1).getWxUserId() : null);
     }
@@ -81,10 +84,11 @@ public class UserReader implements OutboxUsers {
     }
 
     @Transactional(readOnly = true)
-    public List<UserResponse> find(String corpId, String wxUserId, String mobile, String email, boolean includeDeleted) {
-        long criteria = Stream.of(wxUserId, mobile, email).filter(value -> value != null && !value.isBlank()).count();
+    public List<UserResponse> find(String corpId, String wxUserId, String employeeNumber, String mobile, String email,
+                                   boolean includeDeleted) {
+        long criteria = Stream.of(wxUserId, employeeNumber, mobile, email).filter(value -> value != null && !value.isBlank()).count();
         if (criteria != 1) {
-            throw ApiException.invalid("give exactly one of wxUserId, mobile or email (got " + criteria + ")");
+            throw ApiException.invalid("give exactly one of wxUserId, employeeNumber, mobile or email (got " + criteria + ")");
         }
         LambdaQueryWrapper<UserEntity> where = new LambdaQueryWrapper<UserEntity>()
                 .eq(UserEntity::getCorpId, corpId)
@@ -93,6 +97,8 @@ public class UserReader implements OutboxUsers {
                 .last("LIMIT " + MAX_MATCHES);
         if (wxUserId != null && !wxUserId.isBlank()) {
             where.eq(UserEntity::getWxUserId, wxUserId);
+        } else if (employeeNumber != null && !employeeNumber.isBlank()) {
+            where.eq(UserEntity::getEmployeeNo, employeeNumber.strip());
         } else if (mobile != null && !mobile.isBlank()) {
             where.eq(UserEntity::getMobileHash, pii.mobileHash(mobile));
         } else {

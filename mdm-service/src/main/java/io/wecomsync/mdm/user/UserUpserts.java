@@ -38,11 +38,13 @@ class UserUpserts {
 
     private final UserWriteSet.Factory writeSets;
     private final PiiCipher pii;
+    private final Set<String> personalAttributes;
     private final Clock clock;
 
-    UserUpserts(UserWriteSet.Factory writeSets, PiiCipher pii, Clock clock) {
+    UserUpserts(UserWriteSet.Factory writeSets, PiiCipher pii, CustomAttributeProperties attributes, Clock clock) {
         this.writeSets = writeSets;
         this.pii = pii;
+        this.personalAttributes = attributes.personalNames();
         this.clock = clock;
     }
 
@@ -126,7 +128,7 @@ class UserUpserts {
                            Instant eventTime, UserWriteSet writes) {
         UserEntity row = UserEntity.fresh(writes.corpId(), wxUserId, eventTime, request.sourceEventId(), clock.instant());
         FieldTimes times = FieldTimes.parse(null);
-        List<FieldChange> changes = new ArrayList<>(UserFieldChanges.apply(row, request, pii, times, eventTime).changes());
+        List<FieldChange> changes = new ArrayList<>(UserFieldChanges.apply(row, request, pii, personalAttributes, times, eventTime).changes());
         if (departments != null) {
             times.claim("departments", eventTime);
         }
@@ -150,7 +152,7 @@ class UserUpserts {
             // older than the deletion: a deleted user is not brought back, nor filled, by the past
             return logged(WriteOutcome.STALE, row, current, List.of(), eventId, writes);
         }
-        UserFieldChanges.Result fields = UserFieldChanges.apply(row, request, pii, times, eventTime);
+        UserFieldChanges.Result fields = UserFieldChanges.apply(row, request, pii, personalAttributes, times, eventTime);
         List<FieldChange> changes = new ArrayList<>(fields.changes());
         int present = fields.present();
         int stale = fields.stale();

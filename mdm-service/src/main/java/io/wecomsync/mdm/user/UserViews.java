@@ -33,7 +33,8 @@ class UserViews {
                 pii.decrypt("bizMail", row.getBizMailCipher()),
                 pii.decrypt("telephone", row.getTelephoneCipher()),
                 pii.decrypt("address", row.getAddressCipher()), row.getAvatar(), leaders, row.getMainDepartment(),
-                departments, Boolean.TRUE.equals(row.getDeleted()), row.getLastEventTime(), row.getCreatedAt(),
+                departments, row.getEmployeeNo(), List.copyOf(CustomAttributeColumns.attributes(row.getExtAttrs()).values()),
+                CustomAttributeColumns.fields(row.getMappedFields()), Boolean.TRUE.equals(row.getDeleted()), row.getLastEventTime(), row.getCreatedAt(),
                 row.getUpdatedAt());
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -42,7 +43,10 @@ class CrmPushIntegrationTests extends MdmIntegrationTest {
         CRM.verify(2, postRequestedFor(urlEqualTo("/api/users/sync"))
                 .withHeader("Idempotency-Key", equalTo(key))
                 .withRequestBody(matchingJsonPath("$.userId", equalTo(userId)))
-                .withRequestBody(matchingJsonPath("$.mobile", equalTo("13700001111"))));
+                .withRequestBody(matchingJsonPath("$.mobile", equalTo("13700001111")))
+                .withRequestBody(matchingJsonPath("$.employeeNumber", equalTo("E-77")))
+                .withRequestBody(matchingJsonPath("$.extAttrs[0].text", equalTo("E-77")))
+                .withRequestBody(matchingJsonPath("$.mappedFields.grade", equalTo("P7"))));
         assertThat(jdbc.queryForList("SELECT status FROM mdm_crm_sync_attempt WHERE user_id = ?", String.class, userId))
                 .containsExactly("SUCCESS", "SUCCESS");
         assertThat(jdbc.queryForList("SELECT result FROM mdm_oper_log WHERE action = 'CRM_PUSH' AND target_id = ?",
@@ -88,6 +92,7 @@ class CrmPushIntegrationTests extends MdmIntegrationTest {
 
     private String createUser(String wxUserId) {
         return http.put("/users/by-wx/{corp}/{wx}", user(Instant.parse("2026-11-04T00:00:00Z"), "name", "客户经理",
-                "mobile", "13700001111"), corp, wxUserId).data().path("data").path("userId").asText();
+                "mobile", "13700001111", "extAttrs", List.of(Map.of("name", "工号", "type", "TEXT", "text", "E-77")),
+                "employeeNumber", "E-77", "mappedFields", Map.of("grade", "P7")), corp, wxUserId).data().path("data").path("userId").asText();
     }
 }

@@ -1,6 +1,7 @@
 package io.wecomsync.mdm.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.wecomsync.common.mdm.CustomAttribute;
 import io.wecomsync.common.mdm.DepartmentMembership;
 import io.wecomsync.common.mdm.DirectoryFingerprints;
 import io.wecomsync.mdm.MdmHttp.Answer;
@@ -26,7 +27,10 @@ class DirectoryDigestIntegrationTests extends MdmIntegrationTest {
     void usersArePagedInOrderWithFingerprintsAnyoneCanRecompute() {
         for (String id : List.of("c", "a", "e", "b", "d")) {
             http.put("/users/by-wx/{corp}/{wx}", user(T1, "name", "名" + id, "position", "岗" + id, "mainDepartment", 2,
-                    "departments", List.of(Map.of("deptId", 2, "order", 5, "leader", true))), corp, id);
+                    "departments", List.of(Map.of("deptId", 2, "order", 5, "leader", true)),
+                    "extAttrs", List.of(Map.of("name", "工号", "type", "TEXT", "text", "A-" + id),
+                            Map.of("name", "主页", "type", "WEB", "webTitle", "主页", "webUrl", "https://e.example/" + id)),
+                    "employeeNumber", "A-" + id, "mappedFields", Map.of("costCentre", "CC-" + id)), corp, id);
         }
         http.delete("/users/by-wx/{corp}/e?sourceEventTime={t}", corp, T1.plusSeconds(1));
 
@@ -36,6 +40,7 @@ class DirectoryDigestIntegrationTests extends MdmIntegrationTest {
         do {
             Answer page = after == null ? http.get("/users/digest?corpId={c}&limit=2", corp)
                     : http.get("/users/digest?corpId={c}&limit=2&after={a}", corp, after);
+            assertThat(page.status()).isEqualTo(200);
             page.data().path("items").forEach(all::add);
             after = page.data().path("next").isNull() ? null : page.data().path("next").asText();
             pages++;
@@ -45,7 +50,10 @@ class DirectoryDigestIntegrationTests extends MdmIntegrationTest {
         assertThat(all).extracting(item -> item.path("wxUserId").asText()).containsExactly("a", "b", "c", "d", "e");
         assertThat(all.get(4).path("deleted").asBoolean()).isTrue();
         String expected = DirectoryFingerprints.user("名a", "岗a", null, null,
-                List.of(new DepartmentMembership(2L, 5L, true)), 2L, List.of());
+                List.of(new DepartmentMembership(2L, 5L, true)), 2L, List.of(),
+                List.of(CustomAttribute.web("主页", "主页", "https://e.example/a"), CustomAttribute.text("工号", "A-a"),
+                        CustomAttribute.text("空", "")),
+                "A-a", Map.of("costCentre", "CC-a"));
         assertThat(all.get(0).path("fingerprint").asText()).as("as wx-service would compute it from WeCom's answer")
                 .isEqualTo(expected);
     }

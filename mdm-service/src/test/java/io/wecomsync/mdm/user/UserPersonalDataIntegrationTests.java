@@ -94,7 +94,7 @@ class UserPersonalDataIntegrationTests extends MdmIntegrationTest {
 
         assertThat(both.status()).isEqualTo(400);
         assertThat(none.status()).isEqualTo(400);
-        assertThat(both.msg()).contains("exactly one of wxUserId, mobile or email");
+        assertThat(both.msg()).contains("exactly one of wxUserId, employeeNumber, mobile or email");
         assertThat(noCorp.status()).isEqualTo(400);
         assertThat(noCorp.msg()).contains("corpId").doesNotContain(MOBILE);
     }
