@@ -23,6 +23,9 @@ import java.util.Map;
  * {@code departments}, when present, replaces the whole membership. {@code extAttrs} sets each attribute
  * it names (an empty one is cleared) and leaves the others; {@code employeeNumber} and {@code mappedFields}
  * are what wx-service's field mapping took from them (an empty value clears, an absent one is unchanged).
+ * {@code customAttributesComplete} says the write carries all of the user's attributes and mapped fields
+ * (a full read from WeCom): those it does not name are then removed — an attribute deleted in WeCom, a
+ * field no longer mapped.
  */
 public record UserUpsertRequest(
         @Size(max = 64) String name,
@@ -45,6 +48,7 @@ public record UserUpsertRequest(
         @Size(max = 64) String employeeNumber,
         @Size(max = 20) Map<@NotBlank @Pattern(regexp = MAPPED_FIELD, message = MAPPED_FIELD_MESSAGE) String,
                 @NotNull @Size(max = 512) String> mappedFields,
+        Boolean customAttributesComplete,
         @NotNull(message = "is required: the WeCom CreateTime (or the time of the change) this write reflects")
         Instant sourceEventTime,
         @Size(max = 64) String sourceEventId) {

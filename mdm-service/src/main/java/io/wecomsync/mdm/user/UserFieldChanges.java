@@ -69,8 +69,9 @@ final class UserFieldChanges {
         diff.secret("address", request.address(), row.getAddressCipher(), PiiMasking::maskAddress, value -> null,
                 row::setAddressCipher, hash -> { });
         diff.text("employeeNumber", request.employeeNumber(), row.getEmployeeNo(), row::setEmployeeNo);
-        diff.attributes(request.extAttrs(), row);
-        diff.mappedFields(request.mappedFields(), row);
+        boolean complete = Boolean.TRUE.equals(request.customAttributesComplete());
+        diff.attributes(request.extAttrs(), complete, row);
+        diff.mappedFields(request.mappedFields(), complete, row);
         return new Result(diff.changes, diff.present, diff.stale);
     }
 
@@ -106,14 +107,20 @@ final class UserFieldChanges {
         }
     }
 
-    /** Each attribute named is set (an empty one removed) under its own field time; the others stay. */
-    private void attributes(List<CustomAttribute> requested, UserEntity row) {
-        if (requested == null || requested.isEmpty()) {
+    /**
+     * Each attribute named is set (an empty one removed) under its own field time; the others stay, unless
+     * the write is {@code complete}: then they are removed as if named empty.
+     */
+    private void attributes(List<CustomAttribute> requested, boolean complete, UserEntity row) {
+        if (requested == null || (requested.isEmpty() && !complete)) {
             return;
         }
         SortedMap<String, CustomAttribute> held = CustomAttributeColumns.attributes(row.getExtAttrs());
         Map<String, CustomAttribute> byName = new LinkedHashMap<>();
         requested.forEach(attribute -> byName.put(attribute.name(), attribute));
+        if (complete) {
+            held.values().forEach(attribute -> byName.putIfAbsent(attribute.name(), CustomAttribute.text(attribute.name(), "")));
+        }
         boolean changed = false;
         for (CustomAttribute attribute : byName.values()) {
             String name = attribute.name();
@@ -137,13 +144,17 @@ final class UserFieldChanges {
         }
     }
 
-    private void mappedFields(Map<String, String> requested, UserEntity row) {
-        if (requested == null || requested.isEmpty()) {
+    private void mappedFields(Map<String, String> requested, boolean complete, UserEntity row) {
+        if ((requested == null || requested.isEmpty()) && !complete) {
             return;
         }
         SortedMap<String, String> held = CustomAttributeColumns.fields(row.getMappedFields());
+        Map<String, String> named = new TreeMap<>(requested == null ? Map.of() : requested);
+        if (complete) {
+            held.keySet().forEach(field -> named.putIfAbsent(field, ""));
+        }
         boolean changed = false;
-        for (Map.Entry<String, String> field : new TreeMap<>(requested).entrySet()) {
+        for (Map.Entry<String, String> field : named.entrySet()) {
             String name = field.getKey();
             if (!fresh(timeKey("field.", name))) {
                 continue;

@@ -59,6 +59,23 @@ class UserCustomAttributesIntegrationTests extends MdmIntegrationTest {
     }
 
     @Test
+    void aCompleteWriteRemovesTheAttributesAndMappedFieldsItDoesNotName() {
+        http.put("/users/by-wx/{corp}/zl", user(T1, "extAttrs", List.of(text("工号", "E-5"), text("职级", "P5")),
+                "mappedFields", Map.of("grade", "P5", "costCentre", "CC-1")), corp);
+        // a partial write (a callback naming one attribute) leaves the others
+        http.put("/users/by-wx/{corp}/zl", user(T1.plusSeconds(1), "extAttrs", List.of(text("工号", "E-6"))), corp);
+        assertThat(attributes("zl")).containsOnlyKeys("工号", "职级");
+
+        // a full read from WeCom: the grade attribute is gone there, and only costCentre is still mapped
+        http.put("/users/by-wx/{corp}/zl", user(T1.plusSeconds(2), "extAttrs", List.of(text("工号", "E-6")),
+                "mappedFields", Map.of("costCentre", "CC-1"), "customAttributesComplete", true), corp);
+
+        JsonNode read = http.get("/users?corpId={c}&wxUserId=zl", corp).data().get(0);
+        assertThat(attributes("zl")).containsOnlyKeys("工号");
+        assertThat(read.path("mappedFields").properties()).extracting(Map.Entry::getKey).containsExactly("costCentre");
+    }
+
+    @Test
     void theOperationLogMasksPersonalAttributesAndNamesEachChange() {
         String userId = http.put("/users/by-wx/{corp}/ww", user(T1, "extAttrs",
                 List.of(text("身份证号", "440301199001011234"), text("职级", "P5")),
