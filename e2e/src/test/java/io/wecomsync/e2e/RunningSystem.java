@@ -15,6 +15,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +59,8 @@ final class RunningSystem implements AutoCloseable {
         identityProvider = new IdentityProviderStub();
         startMdm();
         List<String> wxArguments = wxArguments(TestInfrastructure.database("wx"), "http://127.0.0.1:" + mdmPort,
-                weCom.baseUrl(), TestInfrastructure.redisUrl(), "--wx.inbox.retry.max-attempts=30");
+                weCom.baseUrl(), TestInfrastructure.redisUrl(), "--wx.inbox.retry.max-attempts=30",
+                "--spring.config.additional-location=file:" + directoryMapping());
         wxArguments.addAll(identityProvider.serviceArguments());
         wx = ServiceJar.start("wx-service", jar("wx-service"), wxPort, Path.of("target"), Map.of(), wxArguments);
         List<String> gatewayArguments = new ArrayList<>(List.of(
@@ -112,6 +115,25 @@ final class RunningSystem implements AutoCloseable {
                 "--wx.inbox.retry.max-delay=2s"));
         arguments.addAll(List.of(extra));
         return arguments;
+    }
+
+    /**
+     * The test corp's field mapping (README "Custom attributes and field mapping"), in a file: attribute
+     * names are Chinese, and a command line may not carry them intact under every locale.
+     */
+    private static Path directoryMapping() throws IOException {
+        Path file = Files.createTempFile("wx-directory-", ".yml");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, """
+                wx:
+                  directory:
+                    corps:
+                      %s:
+                        employee-number: 工号
+                        fields:
+                          costCentre: 成本中心
+                """.formatted(CORP), StandardCharsets.UTF_8);
+        return file;
     }
 
     void stopMdm() {

@@ -26,8 +26,14 @@ public final class ContactEvents {
         fields.put("Department", join(user.departments()));
         if (!idOnly) {
             putUserDetails(fields, user);
+            return message("create_user", fields, user.extAttrs());
         }
         return message("create_user", fields);
+    }
+
+    /** An {@code update_user} whose change is in custom attributes: an {@code ExtAttr} block, typed text items. */
+    public String updateUserAttributes(String userId, Map<String, String> extAttrs) {
+        return message("update_user", Map.of("UserID", userId), extAttrs);
     }
 
     /** Only the changed fields, as WeCom sends them (names as in the XML, e.g. {@code Position}). */
@@ -100,6 +106,11 @@ public final class ContactEvents {
 
     /** Any change_contact message: its ChangeType and fields in order. */
     public String message(String changeType, Map<String, String> fields) {
+        return message(changeType, fields, Map.of());
+    }
+
+    /** A change_contact message with text custom attributes in WeCom's typed {@code ExtAttr} shape. */
+    public String message(String changeType, Map<String, String> fields, Map<String, String> extAttrs) {
         StringBuilder xml = new StringBuilder("<xml><ToUserName><![CDATA[").append(corpId)
                 .append("]]></ToUserName><FromUserName><![CDATA[sys]]></FromUserName><CreateTime>")
                 .append(clock.instant().getEpochSecond())
@@ -107,6 +118,13 @@ public final class ContactEvents {
                 .append("<ChangeType><![CDATA[").append(changeType).append("]]></ChangeType>");
         fields.forEach((name, value) -> xml.append('<').append(name).append("><![CDATA[").append(value)
                 .append("]]></").append(name).append('>'));
+        if (!extAttrs.isEmpty()) {
+            xml.append("<ExtAttr>");
+            extAttrs.forEach((name, value) -> xml.append("<Item><Name><![CDATA[").append(name)
+                    .append("]]></Name><Type>0</Type><Text><Value><![CDATA[").append(value)
+                    .append("]]></Value></Text></Item>"));
+            xml.append("</ExtAttr>");
+        }
         return xml.append("</xml>").toString();
     }
 

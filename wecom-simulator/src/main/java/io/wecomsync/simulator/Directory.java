@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,16 +23,25 @@ public final class Directory {
     private final Map<Long, Department> departments = new ConcurrentHashMap<>();
     private final Map<Long, Tag> tags = new ConcurrentHashMap<>();
 
-    /** A member. {@code null} fields are unknown (WeCom would not give them). */
+    /**
+     * A member. {@code null} fields are unknown (WeCom would not give them); {@code extAttrs} are its text
+     * custom attributes (name → value), in order.
+     */
     public record User(String userId, String name, List<Long> departments, Long mainDepartment, String position,
-                       String mobile, String email, Integer gender, Integer status) {
+                       String mobile, String email, Integer gender, Integer status, Map<String, String> extAttrs) {
 
         public User {
             departments = departments == null ? List.of() : List.copyOf(departments);
+            extAttrs = extAttrs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extAttrs));
+        }
+
+        public User(String userId, String name, List<Long> departments, Long mainDepartment, String position,
+                    String mobile, String email, Integer gender, Integer status) {
+            this(userId, name, departments, mainDepartment, position, mobile, email, gender, status, Map.of());
         }
 
         public User withUserId(String newUserId) {
-            return new User(newUserId, name, departments, mainDepartment, position, mobile, email, gender, status);
+            return new User(newUserId, name, departments, mainDepartment, position, mobile, email, gender, status, extAttrs);
         }
     }
 

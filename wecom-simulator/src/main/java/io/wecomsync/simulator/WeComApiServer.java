@@ -164,6 +164,11 @@ public final class WeComApiServer implements AutoCloseable {
         if (user.status() != null) {
             node.put("status", user.status());
         }
+        if (!user.extAttrs().isEmpty()) {
+            ArrayNode attrs = node.putObject("extattr").putArray("attrs");
+            user.extAttrs().forEach((name, value) -> attrs.addObject().put("type", 0).put("name", name)
+                    .put("value", value).putObject("text").put("value", value));
+        }
         if (!detailsHidden) {
             putIfKnown(node, "mobile", user.mobile());
             putIfKnown(node, "email", user.email());

@@ -11,6 +11,7 @@ import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.Environment;
 
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -47,6 +48,11 @@ public abstract class LiveProperties<T> implements ApplicationListener<Environme
         return current;
     }
 
+    /** What is wrong with {@code candidate} beyond its constraints (e.g. names that refer to nothing); empty when nothing. */
+    protected List<String> problems(T candidate) {
+        return List.of();
+    }
+
     @Override
     public void onApplicationEvent(EnvironmentChangeEvent event) {
         if (event.getKeys().stream().noneMatch(key -> key.startsWith(prefix + "."))) {
@@ -59,6 +65,11 @@ public abstract class LiveProperties<T> implements ApplicationListener<Environme
                 log.error("{} not changed: {}", prefix, violations.stream()
                         .map(v -> prefix + "." + v.getPropertyPath() + " " + v.getMessage()).sorted()
                         .collect(Collectors.joining("; ")));
+                return;
+            }
+            List<String> problems = problems(bound);
+            if (!problems.isEmpty()) {
+                log.error("{} not changed: {}", prefix, String.join("; ", problems));
                 return;
             }
             current = bound;

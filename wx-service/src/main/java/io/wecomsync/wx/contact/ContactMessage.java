@@ -1,5 +1,6 @@
 package io.wecomsync.wx.contact;
 
+import io.wecomsync.common.mdm.CustomAttribute;
 import io.wecomsync.wx.change.ChangeType;
 import io.wecomsync.wx.inbox.InboxEvent;
 import io.wecomsync.wx.xml.SafeXml;
@@ -13,20 +14,32 @@ import java.util.Optional;
 /**
  * A decrypted WeCom message's fields, with the time and id of the event it came in. WeCom sends only
  * what changed: an absent field is {@code null} here ("unchanged"), a present but empty one is
- * {@code ""} ("cleared").
+ * {@code ""} ("cleared"). {@code extAttrs} are the custom attributes of an {@code ExtAttr} block, {@code null}
+ * when the message has none.
  *
  * @param eventTime the message's {@code CreateTime}, else when the event was received: what mdm-service
  *                  orders writes by
  * @param eventId   the source event id mdm-service recognizes a repeat by ({@code inbox-<id>})
  */
-record ContactMessage(Map<String, String> fields, Instant eventTime, String eventId) {
+record ContactMessage(Map<String, String> fields, List<CustomAttribute> extAttrs, Instant eventTime, String eventId) {
 
     /** The message of a stored event. Throws {@link SafeXml.MalformedXmlException} for one that cannot be read. */
     static ContactMessage of(InboxEvent event) {
-        Map<String, String> fields = SafeXml.parseFlat(event.payload());
-        ContactMessage bare = new ContactMessage(fields, null, null);
+        ContactMessage bare = parse(event.payload());
         Instant created = bare.createTime();
-        return new ContactMessage(fields, created != null ? created : event.eventTime(), "inbox-" + event.id());
+        return new ContactMessage(bare.fields, bare.extAttrs, created != null ? created : event.eventTime(),
+                "inbox-" + event.id());
+    }
+
+    /** A message's fields and custom attributes, without event time or id. */
+    static ContactMessage parse(String xml) {
+        SafeXml.Element root = SafeXml.parse(xml);
+        Map<String, String> fields = root.leaves();
+        if (fields.isEmpty()) {
+            throw new SafeXml.MalformedXmlException("no fields in the XML");
+        }
+        List<CustomAttribute> extAttrs = root.child(CustomAttributes.BLOCK).map(CustomAttributes::fromXml).orElse(null);
+        return new ContactMessage(fields, extAttrs, null, null);
     }
 
     /** The change WeCom's {@code ChangeType} names; empty for one not applied. */

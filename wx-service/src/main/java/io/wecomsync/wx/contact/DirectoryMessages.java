@@ -1,7 +1,9 @@
 package io.wecomsync.wx.contact;
 
+import io.wecomsync.common.mdm.CustomAttribute;
 import io.wecomsync.common.mdm.DirectoryFingerprints;
 import io.wecomsync.common.mdm.UserUpsertRequest;
+import io.wecomsync.wx.directory.DirectoryProperties;
 import io.wecomsync.wx.xml.SafeXml;
 import me.chanjar.weixin.cp.bean.WxCpUser;
 
@@ -24,11 +26,29 @@ import java.util.stream.Collectors;
  */
 public final class DirectoryMessages {
 
+    /** The field a reconciliation adds to its messages: the run that made it. */
+    public static final String RECONCILE_RUN = "ReconcileRun";
+
     private DirectoryMessages() {
     }
 
-    /** The fields of a user as {@code user/get} answered. */
-    public static Map<String, String> user(WxCpUser user) {
+    /**
+     * A user as a message carries it: its flat fields, and its custom attributes ({@code null} when none are
+     * known, which leaves mdm-service's unchanged).
+     */
+    public record UserEntry(Map<String, String> fields, List<CustomAttribute> extAttrs) {
+
+        /** The same user under {@code from}, renamed to {@code to}. */
+        public UserEntry renamed(String from, String to) {
+            Map<String, String> renamed = new LinkedHashMap<>(fields);
+            renamed.put("UserID", from);
+            renamed.put("NewUserID", to);
+            return new UserEntry(renamed, extAttrs);
+        }
+    }
+
+    /** A user as {@code user/get} answered. */
+    public static UserEntry user(WxCpUser user) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("UserID", user.getUserId());
         fields.put("Name", user.getName());
@@ -50,15 +70,15 @@ public final class DirectoryMessages {
         fields.put("Avatar", known(user.getAvatar()));
         String gender = user.getGender() == null ? null : user.getGender().getCode();
         fields.put("Gender", gender == null || gender.equals("0") ? null : gender);
-        return fields;
+        return new UserEntry(fields, CustomAttributes.fromWeCom(user.getExtAttrs()));
     }
 
     /** A user whose details could not be read: only what {@code user/list_id} told (id and departments). */
-    public static Map<String, String> listedUser(String userId, List<Long> departments) {
+    public static UserEntry listedUser(String userId, List<Long> departments) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("UserID", userId);
         fields.put("Department", departments.isEmpty() ? null : joined(departments));
-        return fields;
+        return new UserEntry(fields, null);
     }
 
     /** The fields of a department; {@code name} is null when {@code department/get} could not be read. */
@@ -71,25 +91,31 @@ public final class DirectoryMessages {
         return fields;
     }
 
-    /** The fingerprint mdm-service will compute for a user after applying a message with these fields. */
-    public static String userFingerprint(Map<String, String> fields) {
-        UserUpsertRequest request = UserChangeHandler.request(parsed(fields), null, Instant.EPOCH, null);
+    /**
+     * The fingerprint mdm-service will compute for a user after applying a message with these fields, under
+     * the corp's field {@code mapping}.
+     */
+    public static String userFingerprint(UserEntry user, DirectoryProperties.Corp mapping) {
+        UserUpsertRequest request = UserChangeHandler.request(parsed(user.fields(), user.extAttrs()), null, mapping,
+                Instant.EPOCH, null);
         return DirectoryFingerprints.user(request.name(), request.position(), request.alias(), request.status(),
-                request.departments(), request.mainDepartment(), request.directLeader());
+                request.departments(), request.mainDepartment(), request.directLeader(), request.extAttrs(),
+                request.employeeNumber(), request.mappedFields());
     }
 
     /** The fingerprint mdm-service will compute for a department after applying a message with these fields. */
     public static String departmentFingerprint(Map<String, String> fields) {
-        ContactMessage message = parsed(fields);
+        ContactMessage message = parsed(fields, null);
         return DirectoryFingerprints.department(message.text("Name"), message.number("ParentId"), message.number("Order"));
     }
 
     /**
-     * The whole {@code change_contact} message, as WeCom would post it; {@code extra} fields (e.g. the
-     * run that made it) come last and keep otherwise equal messages of different runs apart.
+     * The whole {@code change_contact} message, as WeCom would post it (custom attributes, when there are
+     * any, in an {@code ExtAttr} block); {@code extra} fields (e.g. the run that made it) come last and keep
+     * otherwise equal messages of different runs apart.
      */
     public static String message(String corpId, Instant createTime, String changeType, Map<String, String> fields,
-                                 Map<String, String> extra) {
+                                 List<CustomAttribute> extAttrs, Map<String, String> extra) {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("ToUserName", corpId);
         all.put("FromUserName", "sys");
@@ -99,12 +125,16 @@ public final class DirectoryMessages {
         all.put("ChangeType", changeType);
         all.putAll(fields);
         all.putAll(extra);
-        return SafeXml.writeFlat(all);
+        return SafeXml.write(all, blocks(extAttrs));
     }
 
-    /** The fields as a handler will see them after the message is stored and read back. */
-    private static ContactMessage parsed(Map<String, String> fields) {
-        return new ContactMessage(SafeXml.parseFlat(SafeXml.writeFlat(fields)), null, null);
+    /** The message as a handler will see it after it is stored and read back. */
+    private static ContactMessage parsed(Map<String, String> fields, List<CustomAttribute> extAttrs) {
+        return ContactMessage.parse(SafeXml.write(fields, blocks(extAttrs)));
+    }
+
+    private static List<SafeXml.Element> blocks(List<CustomAttribute> extAttrs) {
+        return extAttrs == null ? List.of() : List.of(CustomAttributes.toXml(extAttrs));
     }
 
     private static String known(String value) {

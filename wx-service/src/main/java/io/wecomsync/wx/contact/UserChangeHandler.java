@@ -1,5 +1,6 @@
 package io.wecomsync.wx.contact;
 
+import io.wecomsync.common.mdm.CustomAttribute;
 import io.wecomsync.common.mdm.DepartmentMembership;
 import io.wecomsync.common.mdm.UserBatchResult;
 import io.wecomsync.common.mdm.UserBatchUpsertRequest;
@@ -7,6 +8,8 @@ import io.wecomsync.common.mdm.WxIds;
 import io.wecomsync.common.mdm.UserRenameRequest;
 import io.wecomsync.common.mdm.UserUpsertRequest;
 import io.wecomsync.wx.app.WeComRead;
+import io.wecomsync.wx.directory.DirectoryProperties;
+import io.wecomsync.wx.directory.DirectorySettings;
 import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
@@ -41,10 +44,12 @@ class UserChangeHandler {
 
     private final MdmCalls mdm;
     private final DirectoryReader directory;
+    private final DirectorySettings mapping;
 
-    UserChangeHandler(MdmCalls mdm, DirectoryReader directory) {
+    UserChangeHandler(MdmCalls mdm, DirectoryReader directory, DirectorySettings mapping) {
         this.mdm = mdm;
         this.directory = directory;
+        this.mapping = mapping;
     }
 
     HandlerOutcome upsert(InboxEvent event, ContactMessage message) {
@@ -72,7 +77,7 @@ class UserChangeHandler {
             details = read.value();
             note = read.error();
         }
-        UserUpsertRequest request = request(message, details, time, eventId);
+        UserUpsertRequest request = request(message, details, mapping.corp(corp), time, eventId);
         String userId = target;
         // mdm-service records the CRM delivery in the same transaction as the change (its outbox)
         mdm.call("upsert user", api -> api.upsertUser(corp, userId, request));
@@ -96,7 +101,7 @@ class UserChangeHandler {
             return Optional.empty();
         }
         return Optional.of(new UserBatchUpsertRequest.Item(wxUserId,
-                request(message, null, message.eventTime(), message.eventId())));
+                request(message, null, mapping.corp(event.corpId()), message.eventTime(), message.eventId())));
     }
 
     /**
@@ -172,8 +177,12 @@ class UserChangeHandler {
         return message.fields().keySet().stream().allMatch(ID_ONLY_FIELDS::contains);
     }
 
-    /** The event's fields, and where the event lacks one, what WeCom's user/get gave (if anything). */
-    static UserUpsertRequest request(ContactMessage m, WxCpUser details, Instant time, String eventId) {
+    /**
+     * The event's fields, and where the event lacks one, what WeCom's user/get gave (if anything); the
+     * employee number and mapped fields are what the corp's {@code mapping} takes from the custom attributes.
+     */
+    static UserUpsertRequest request(ContactMessage m, WxCpUser details, DirectoryProperties.Corp mapping,
+                                     Instant time, String eventId) {
         List<String> departments = m.list("Department");
         List<String> leaders = m.list("IsLeaderInDept");
         List<String> orders = m.list("Order");
@@ -192,7 +201,14 @@ class UserChangeHandler {
         String avatar = m.text("Avatar");
         String status = m.text("Status");
         List<String> directLeader = m.list("DirectLeader");
+        List<CustomAttribute> extAttrs = m.extAttrs();
+        // a reconciliation's message carries what user/get answered: all of the user's attributes
+        boolean attributesComplete = extAttrs != null && m.has(DirectoryMessages.RECONCILE_RUN);
         if (details != null) {
+            if (extAttrs == null && details.getExtAttrs() != null) {
+                extAttrs = CustomAttributes.fromWeCom(details.getExtAttrs());
+                attributesComplete = true;
+            }
             name = firstKnown(name, details.getName());
             position = firstKnown(position, details.getPosition());
             mobile = firstKnown(mobile, details.getMobile());
@@ -219,7 +235,9 @@ class UserChangeHandler {
             }
         }
         return new UserUpsertRequest(name, alias, position, gender(gender), status, mobile, email, bizMail,
-                telephone, address, avatar, directLeader, mainDepartment, memberships, time, eventId);
+                telephone, address, avatar, directLeader, mainDepartment, memberships, extAttrs,
+                mapping.employeeNumberIn(extAttrs), mapping.fieldsIn(extAttrs), attributesComplete ? Boolean.TRUE : null,
+                time, eventId);
     }
 
     private static List<DepartmentMembership> memberships(List<String> departments, List<String> leaders, List<Long> orders) {

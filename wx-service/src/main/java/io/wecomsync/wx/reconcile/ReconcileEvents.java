@@ -1,11 +1,13 @@
 package io.wecomsync.wx.reconcile;
 
+import io.wecomsync.common.mdm.CustomAttribute;
 import io.wecomsync.wx.change.ChangeType;
 import io.wecomsync.wx.change.EntityKey;
 import io.wecomsync.wx.contact.DirectoryMessages;
 import io.wecomsync.wx.inbox.InboundEvent;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,19 +28,19 @@ final class ReconcileEvents {
     ReconcileEvents(String corpId, long runId, Instant readStart) {
         this.corpId = corpId;
         this.time = Instant.ofEpochSecond(readStart.getEpochSecond() - 1);
-        this.runField = Map.of("ReconcileRun", String.valueOf(runId));
+        this.runField = Map.of(DirectoryMessages.RECONCILE_RUN, String.valueOf(runId));
     }
 
-    InboundEvent user(ChangeType change, String userId, Map<String, String> fields) {
-        return event(change, EntityKey.user(corpId, userId), fields);
+    InboundEvent user(ChangeType change, String userId, DirectoryMessages.UserEntry user) {
+        return event(change, EntityKey.user(corpId, userId), user.fields(), user.extAttrs());
     }
 
     InboundEvent deleteUser(String userId) {
-        return user(ChangeType.DELETE_USER, userId, Map.of("UserID", userId));
+        return event(ChangeType.DELETE_USER, EntityKey.user(corpId, userId), Map.of("UserID", userId), null);
     }
 
     InboundEvent department(ChangeType change, long id, Map<String, String> fields) {
-        return event(change, EntityKey.department(corpId, id), fields);
+        return event(change, EntityKey.department(corpId, id), fields, null);
     }
 
     InboundEvent deleteDepartment(long id) {
@@ -47,11 +49,12 @@ final class ReconcileEvents {
 
     /** The tag handler reads the tag's members from WeCom itself; the event only names the tag. */
     InboundEvent tag(long tagId) {
-        return event(ChangeType.UPDATE_TAG, EntityKey.tag(corpId, tagId), Map.of("TagId", String.valueOf(tagId)));
+        return event(ChangeType.UPDATE_TAG, EntityKey.tag(corpId, tagId), Map.of("TagId", String.valueOf(tagId)), null);
     }
 
-    private InboundEvent event(ChangeType change, EntityKey entity, Map<String, String> fields) {
-        String payload = DirectoryMessages.message(corpId, time, change.wire(), fields, runField);
+    private InboundEvent event(ChangeType change, EntityKey entity, Map<String, String> fields,
+                               List<CustomAttribute> extAttrs) {
+        String payload = DirectoryMessages.message(corpId, time, change.wire(), fields, extAttrs, runField);
         return new InboundEvent(corpId, null, InboundEvent.EventSource.RECONCILE, ChangeType.CHANGE_CONTACT, change.wire(),
                 entity.toString(), null, time, payload);
     }

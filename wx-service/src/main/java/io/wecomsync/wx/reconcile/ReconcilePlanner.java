@@ -6,6 +6,7 @@ import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.common.mdm.WxUserIds;
 import io.wecomsync.wx.change.ChangeType;
 import io.wecomsync.wx.contact.DirectoryMessages;
+import io.wecomsync.wx.directory.DirectoryProperties;
 import io.wecomsync.wx.inbox.InboundEvent;
 import me.chanjar.weixin.cp.bean.WxCpTagGetResult;
 import me.chanjar.weixin.cp.bean.WxCpUser;
@@ -36,6 +37,7 @@ import java.util.Set;
 final class ReconcilePlanner {
 
     private final ReconcileEvents events;
+    private final DirectoryProperties.Corp mapping;
     private final int sampleSize;
     private final List<InboundEvent> upserts = new ArrayList<>();
     private final List<ReconcilePlan.Deletion> deletions = new ArrayList<>();
@@ -44,8 +46,9 @@ final class ReconcilePlanner {
     private int updated;
     private int unchanged;
 
-    ReconcilePlanner(ReconcileEvents events, int sampleSize) {
+    ReconcilePlanner(ReconcileEvents events, DirectoryProperties.Corp mapping, int sampleSize) {
         this.events = events;
+        this.mapping = mapping;
         this.sampleSize = sampleSize;
     }
 
@@ -92,17 +95,15 @@ final class ReconcilePlanner {
             UserDigest held = heldByKey.get(WxUserIds.key(user.userId()));
             boolean missing = held == null || held.deleted();
             WxCpUser details = user.details().value();
-            Map<String, String> fields = details != null ? DirectoryMessages.user(details)
+            DirectoryMessages.UserEntry fields = details != null ? DirectoryMessages.user(details)
                     : DirectoryMessages.listedUser(user.userId(), user.departments());
             if (missing) {
                 created("users", user.userId(), events.user(ChangeType.CREATE_USER, user.userId(), fields));
             } else if (!held.wxUserId().equals(user.userId())) {
                 // only the case differs: WeCom renamed the user ("Zhang" → "zhang") and the callback was missed
-                Map<String, String> renamed = new LinkedHashMap<>(fields);
-                renamed.put("UserID", held.wxUserId());
-                renamed.put("NewUserID", user.userId());
-                updated("users", user.userId(), events.user(ChangeType.UPDATE_USER, held.wxUserId(), renamed));
-            } else if (details != null && !DirectoryMessages.userFingerprint(fields).equals(held.fingerprint())) {
+                updated("users", user.userId(), events.user(ChangeType.UPDATE_USER, held.wxUserId(),
+                        fields.renamed(held.wxUserId(), user.userId())));
+            } else if (details != null && !DirectoryMessages.userFingerprint(fields, mapping).equals(held.fingerprint())) {
                 updated("users", user.userId(), events.user(ChangeType.UPDATE_USER, user.userId(), fields));
             } else {
                 unchanged++;

@@ -8,6 +8,7 @@ import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.wx.app.WxApp;
 import io.wecomsync.wx.app.WxApps;
 import io.wecomsync.wx.inbox.InboundEvent;
+import io.wecomsync.wx.directory.DirectorySettings;
 import io.wecomsync.wx.inbox.Inbox;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -46,12 +47,15 @@ public class Reconciler {
     private final MdmDirectory mdm;
     private final Inbox inbox;
     private final ReconcileMetrics metrics;
+    private final DirectorySettings directorySettings;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ExecutorService background;
 
     Reconciler(WxApps apps, ReconcileSettings settings, ReconcileRuns runs, WeComDirectoryReader wecom, MdmDirectory mdm,
-               Inbox inbox, ReconcileMetrics metrics, PlatformTransactionManager transactions, Clock clock) {
+               Inbox inbox, ReconcileMetrics metrics, DirectorySettings directorySettings,
+               PlatformTransactionManager transactions, Clock clock) {
+        this.directorySettings = directorySettings;
         this.apps = apps;
         this.settings = settings;
         this.runs = runs;
@@ -129,7 +133,7 @@ public class Reconciler {
             directory.tags().stream().filter(tag -> tag.members().found())
                     .forEach(tag -> tags.put(tag.id(), mdm.tag(corpId, tag.id())));
             ReconcileEvents events = new ReconcileEvents(corpId, run.getId(), run.getStartedAt());
-            ReconcilePlan plan = new ReconcilePlanner(events, current.sampleSize()).plan(directory, departments, users, tags);
+            ReconcilePlan plan = new ReconcilePlanner(events, directorySettings.corp(corpId), current.sampleSize()).plan(directory, departments, users, tags);
             outcome = Boolean.TRUE.equals(run.getDryRun()) ? planned(plan, progress) : store(run, plan, events, progress, current);
         } catch (RuntimeException e) {
             log.warn("reconciliation run {} of corp {} failed: {}", run.getId(), corpId, e.toString());

@@ -5,67 +5,117 @@ import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import java.io.StringReader;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Parses WeCom's flat XML messages ({@code <xml><Name>value</Name>…</xml>}, values with or without
- * CDATA) into a map of the root's children. A document with a DOCTYPE is refused outright, external
- * entities are never resolved, and elements nested deeper (e.g. {@code ExtAttr} items) are skipped.
+ * Parses WeCom's XML messages ({@code <xml><Name>value</Name>…</xml>}, values with or without CDATA): as a
+ * flat map of the root's children ({@link #parseFlat}) or as a tree ({@link #parse}) for the few fields that
+ * nest, such as {@code ExtAttr}. A document with a DOCTYPE is refused outright, external entities are never
+ * resolved, and nesting deeper than {@value #MAX_DEPTH} levels is refused.
  */
 public final class SafeXml {
+
+    /** WeCom's deepest shape is {@code xml/ExtAttr/Item/Text/Value}: five levels. */
+    static final int MAX_DEPTH = 8;
 
     private static final XMLInputFactory FACTORY = createFactory();
 
     private SafeXml() {
     }
 
-    /** The root's child elements and their text; throws {@link MalformedXmlException} on anything else. */
+    /**
+     * An element: its text (stripped; empty when it has only children) and its child elements in order.
+     */
+    public record Element(String name, String text, List<Element> children) {
+
+        /** The first child called {@code name}, if any. */
+        public Optional<Element> child(String name) {
+            return children.stream().filter(child -> child.name.equals(name)).findFirst();
+        }
+
+        /** The text of the first child called {@code name}; {@code null} when there is none. */
+        public String childText(String name) {
+            return child(name).map(Element::text).orElse(null);
+        }
+
+        /** The children that hold text (no elements), by name; the first of a repeated name wins. */
+        public Map<String, String> leaves() {
+            Map<String, String> leaves = new LinkedHashMap<>();
+            for (Element child : children) {
+                if (child.children.isEmpty()) {
+                    leaves.putIfAbsent(child.name, child.text);
+                }
+            }
+            return leaves;
+        }
+
+        public static Element leaf(String name, String text) {
+            return new Element(name, text, List.of());
+        }
+
+        public static Element of(String name, Element... children) {
+            return new Element(name, "", List.of(children));
+        }
+    }
+
+    /** The root's child elements that hold text, and their text; throws {@link MalformedXmlException} on anything else. */
     public static Map<String, String> parseFlat(String xml) {
+        Map<String, String> fields = parse(xml).leaves();
+        if (fields.isEmpty()) {
+            throw new MalformedXmlException("no fields in the XML");
+        }
+        return fields;
+    }
+
+    /** The whole document as a tree of elements; throws {@link MalformedXmlException} for anything else. */
+    public static Element parse(String xml) {
         if (xml == null || xml.isBlank()) {
             throw new MalformedXmlException("empty XML");
         }
-        Map<String, String> fields = new LinkedHashMap<>();
         XMLStreamReader reader = null;
         try {
             reader = FACTORY.createXMLStreamReader(new StringReader(xml));
-            int depth = 0;
-            String current = null;
-            StringBuilder text = new StringBuilder();
+            Deque<Building> open = new ArrayDeque<>();
+            Element root = null;
             while (reader.hasNext()) {
                 int event = reader.next();
                 switch (event) {
                     case XMLStreamConstants.DTD -> throw new MalformedXmlException("DOCTYPE is not allowed");
                     case XMLStreamConstants.ENTITY_REFERENCE -> throw new MalformedXmlException("entity references are not allowed");
                     case XMLStreamConstants.START_ELEMENT -> {
-                        depth++;
-                        if (depth == 2) {
-                            current = reader.getLocalName();
-                            text.setLength(0);
-                        } else if (depth > 2) {
-                            current = null;
+                        if (open.size() >= MAX_DEPTH) {
+                            throw new MalformedXmlException("elements nested deeper than " + MAX_DEPTH + " levels");
                         }
+                        open.push(new Building(reader.getLocalName()));
                     }
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-                        if (depth == 2 && current != null) {
-                            text.append(reader.getText());
+                        if (!open.isEmpty()) {
+                            open.peek().text.append(reader.getText());
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
-                        if (depth == 2 && current != null) {
-                            fields.putIfAbsent(current, text.toString().strip());
+                        Element done = open.pop().build();
+                        if (open.isEmpty()) {
+                            root = done;
+                        } else {
+                            open.peek().children.add(done);
                         }
-                        depth--;
                     }
                     default -> {
                         // comments and processing instructions carry nothing we read
                     }
                 }
             }
-            if (fields.isEmpty()) {
-                throw new MalformedXmlException("no fields in the XML");
+            if (root == null) {
+                throw new MalformedXmlException("no root element");
             }
-            return fields;
+            return root;
         } catch (XMLStreamException e) {
             throw new MalformedXmlException("malformed XML");
         } finally {
@@ -79,6 +129,20 @@ public final class SafeXml {
         }
     }
 
+    private static final class Building {
+        private final String name;
+        private final StringBuilder text = new StringBuilder();
+        private final List<Element> children = new ArrayList<>();
+
+        private Building(String name) {
+            this.name = name;
+        }
+
+        private Element build() {
+            return new Element(name, children.isEmpty() ? text.toString().strip() : "", List.copyOf(children));
+        }
+    }
+
     private static XMLInputFactory createFactory() {
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
@@ -88,21 +152,34 @@ public final class SafeXml {
         return factory;
     }
 
-    /** The XML could not be read as a flat WeCom message. */
     /**
      * Writes {@code fields} as a flat {@code <xml>} message, the shape {@link #parseFlat} reads: text is
      * escaped (never CDATA, so no content can end a section early); a {@code null} value is left out.
      */
     public static String writeFlat(Map<String, String> fields) {
+        return write(fields, List.of());
+    }
+
+    /** Writes {@code fields} as {@link #writeFlat} does, then {@code blocks} (elements with children) after them. */
+    public static String write(Map<String, String> fields, List<Element> blocks) {
         StringBuilder xml = new StringBuilder(64 + fields.size() * 32).append("<xml>");
         fields.forEach((name, value) -> {
             if (value != null) {
-                xml.append('<').append(name).append('>');
-                escape(value, xml);
-                xml.append("</").append(name).append('>');
+                write(Element.leaf(name, value), xml);
             }
         });
+        blocks.forEach(block -> write(block, xml));
         return xml.append("</xml>").toString();
+    }
+
+    private static void write(Element element, StringBuilder xml) {
+        xml.append('<').append(element.name()).append('>');
+        if (element.children().isEmpty()) {
+            escape(element.text(), xml);
+        } else {
+            element.children().forEach(child -> write(child, xml));
+        }
+        xml.append("</").append(element.name()).append('>');
     }
 
     private static void escape(String text, StringBuilder out) {
@@ -122,6 +199,7 @@ public final class SafeXml {
         }
     }
 
+    /** The XML could not be read as a WeCom message. */
     public static final class MalformedXmlException extends RuntimeException {
 
         public MalformedXmlException(String message) {

@@ -35,4 +35,22 @@ class SafeXmlTests {
         assertThatThrownBy(() -> SafeXml.parseFlat("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><xml><A>&e;</A></xml>"))
                 .isInstanceOf(SafeXml.MalformedXmlException.class);
     }
+
+    @Test
+    void nestedElementsAreATreeAndTheFlatViewKeepsOnlyTextFields() {
+        String xml = "<xml><UserID>a</UserID><ExtAttr><Item><Name>工号</Name></Item></ExtAttr></xml>";
+
+        SafeXml.Element root = SafeXml.parse(xml);
+
+        assertThat(SafeXml.parseFlat(xml)).containsOnlyKeys("UserID");
+        assertThat(root.child("ExtAttr").orElseThrow().children().get(0).childText("Name")).isEqualTo("工号");
+    }
+
+    @Test
+    void nestingDeeperThanAnyWeComMessageIsRefused() {
+        String deep = "<a>".repeat(SafeXml.MAX_DEPTH + 1) + "x" + "</a>".repeat(SafeXml.MAX_DEPTH + 1);
+
+        assertThatThrownBy(() -> SafeXml.parse(deep)).isInstanceOf(SafeXml.MalformedXmlException.class)
+                .hasMessageContaining("nested deeper");
+    }
 }

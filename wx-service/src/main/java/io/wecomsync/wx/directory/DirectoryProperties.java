@@ -1,0 +1,90 @@
+package io.wecomsync.wx.directory;
+
+import io.wecomsync.common.mdm.CustomAttribute;
+import io.wecomsync.common.mdm.UserUpsertRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code wx.directory.*}: per corp, how its custom attributes map onto mdm-service's fields.
+ * <pre>
+ * wx:
+ *   directory:
+ *     corps:
+ *       ww0123456789abcdef:
+ *         employee-number: 工号          # the custom attribute that is the employee number
+ *         fields:                        # MDM field ← custom attribute
+ *           costCentre: 成本中心
+ *           grade: 职级
+ * </pre>
+ * A corp not listed maps nothing: its custom attributes are still stored as they are.
+ *
+ * @param corps corpId → its mapping; every corpId must be one of {@code wx.cp.application}
+ */
+@Validated
+@ConfigurationProperties("wx.directory")
+public record DirectoryProperties(Map<String, @Valid Corp> corps) {
+
+    public DirectoryProperties {
+        corps = corps == null ? Map.of() : Map.copyOf(corps);
+    }
+
+    /** The corp's mapping; an empty one for a corp not listed. */
+    public Corp corp(String corpId) {
+        return corps.getOrDefault(corpId, Corp.NONE);
+    }
+
+    /**
+     * @param employeeNumber the custom attribute (by its WeCom name) that is the employee number, or none
+     * @param fields         MDM field name (camelCase) → custom attribute name
+     */
+    public record Corp(
+            @Size(min = 1, max = 64, message = "must name a custom attribute (1 to 64 characters) or be left out")
+            String employeeNumber,
+            @Size(max = 20) Map<@NotBlank @Pattern(regexp = UserUpsertRequest.MAPPED_FIELD,
+                    message = UserUpsertRequest.MAPPED_FIELD_MESSAGE) String, @NotBlank @Size(max = 64) String> fields) {
+
+        static final Corp NONE = new Corp(null, Map.of());
+
+        public Corp {
+            fields = fields == null ? Map.of() : Map.copyOf(fields);
+            employeeNumber = employeeNumber == null ? null : employeeNumber.strip();
+        }
+
+        /**
+         * The employee number among {@code attributes}: its value ({@code ""} when WeCom holds it empty), or
+         * {@code null} ("unchanged") when the attributes do not name it or nothing is mapped.
+         */
+        public String employeeNumberIn(List<CustomAttribute> attributes) {
+            return employeeNumber == null ? null : valueOf(employeeNumber, attributes);
+        }
+
+        /** The mapped fields whose attribute is among {@code attributes}; {@code null} when none is. */
+        public Map<String, String> fieldsIn(List<CustomAttribute> attributes) {
+            Map<String, String> values = new LinkedHashMap<>();
+            fields.forEach((field, attribute) -> {
+                String value = valueOf(attribute, attributes);
+                if (value != null) {
+                    values.put(field, value);
+                }
+            });
+            return values.isEmpty() ? null : values;
+        }
+
+        private static String valueOf(String attribute, List<CustomAttribute> attributes) {
+            if (attributes == null) {
+                return null;
+            }
+            return attributes.stream().filter(a -> a.name().equals(attribute)).reduce((first, last) -> last)
+                    .map(a -> a.isEmpty() ? "" : a.display()).orElse(null);
+        }
+    }
+}
