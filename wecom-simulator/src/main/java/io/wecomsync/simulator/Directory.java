@@ -116,6 +116,10 @@ public final class Directory {
         tags.clear();
     }
 
+    public void removeTag(long id) {
+        tags.remove(id);
+    }
+
     public void removeDepartment(long id) {
         departments.remove(id);
     }

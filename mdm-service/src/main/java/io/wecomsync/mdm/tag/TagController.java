@@ -4,11 +4,15 @@ import io.wecomsync.common.api.Result;
 import io.wecomsync.common.mdm.TagApi;
 import io.wecomsync.common.mdm.TagMembersRequest;
 import io.wecomsync.common.mdm.TagMembersResponse;
+import io.wecomsync.common.mdm.TagSummary;
 import io.wecomsync.common.mdm.WriteResponse;
 import io.wecomsync.mdm.web.PathIds;
 import io.wecomsync.mdm.web.RequestSource;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
 
 @RestController
 class TagController implements TagApi {
@@ -30,5 +34,17 @@ class TagController implements TagApi {
     public Result<WriteResponse<TagMembersResponse>> updateTagMembers(String corpId, long tagId, TagMembersRequest body) {
         return Result.ok(members.update(PathIds.corpId(corpId), PathIds.positive("tagId", tagId), body,
                 RequestSource.of(request)));
+    }
+
+    @Override
+    public Result<List<TagSummary>> listTags(String corpId) {
+        return Result.ok(members.list(PathIds.corpId(corpId)));
+    }
+
+    @Override
+    public Result<WriteResponse<TagMembersResponse>> deleteTag(String corpId, long tagId, Instant sourceEventTime,
+                                                               String sourceEventId) {
+        return Result.ok(members.delete(PathIds.corpId(corpId), PathIds.positive("tagId", tagId), sourceEventTime,
+                PathIds.eventId(sourceEventId), RequestSource.of(request)));
     }
 }

@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.tag;
 
+import io.wecomsync.common.mdm.TagSummary;
 import org.apache.ibatis.annotations.Delete;
 import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
@@ -87,4 +88,16 @@ interface TagMapper {
 
     @Delete("DELETE FROM mdm_tag_user WHERE corp_id = #{corpId} AND wx_user_id = #{wxUserId}")
     int deleteUserEverywhere(@Param("corpId") String corpId, @Param("wxUserId") String wxUserId);
+
+    @Select("SELECT tag_id, name AS tag_name FROM mdm_tag WHERE corp_id = #{corpId} ORDER BY tag_id")
+    List<TagSummary> findAll(@Param("corpId") String corpId);
+
+    @Delete("DELETE FROM mdm_tag_user WHERE corp_id = #{corpId} AND tag_id = #{tagId}")
+    int deleteAllUsers(@Param("corpId") String corpId, @Param("tagId") long tagId);
+
+    @Delete("DELETE FROM mdm_tag_department WHERE corp_id = #{corpId} AND tag_id = #{tagId}")
+    int deleteAllDepartments(@Param("corpId") String corpId, @Param("tagId") long tagId);
+
+    @Delete("DELETE FROM mdm_tag WHERE corp_id = #{corpId} AND tag_id = #{tagId}")
+    int deleteTag(@Param("corpId") String corpId, @Param("tagId") long tagId);
 }

@@ -4,6 +4,7 @@ import io.wecomsync.common.api.ErrorCode;
 import io.wecomsync.common.mdm.OperLogResponse.FieldChange;
 import io.wecomsync.common.mdm.TagMembersRequest;
 import io.wecomsync.common.mdm.TagMembersResponse;
+import io.wecomsync.common.mdm.TagSummary;
 import io.wecomsync.common.mdm.WriteOutcome;
 import io.wecomsync.common.mdm.WriteResponse;
 import io.wecomsync.mdm.oplog.OperAction;
@@ -118,6 +119,52 @@ public class TagMembers {
             String name = changes.stream().anyMatch(c -> c.field().equals("tagName")) ? request.tagName() : currentName;
             return WriteResponse.of(outcome, new TagMembersResponse(corpId, tagId, name, List.copyOf(targetUsers),
                     List.copyOf(targetDepartments)));
+        });
+    }
+
+    @Transactional(readOnly = true)
+    public List<TagSummary> list(String corpId) {
+        return tags.findAll(corpId);
+    }
+
+    /**
+     * Removes a tag WeCom no longer has, and its members; one whose members changed after {@code time}
+     * (re-created, or changed by a newer event) is left alone as STALE.
+     */
+    public WriteResponse<TagMembersResponse> delete(String corpId, long tagId, Instant time, String eventId,
+                                                    RequestSource source) {
+        Instant seen = time.truncatedTo(ChronoUnit.MILLIS);
+        return transactions.execute(() -> {
+            List<String> name = tags.findName(corpId, tagId);
+            if (name.isEmpty()) {
+                throw new ApiException(ErrorCode.NOT_FOUND, "no tag " + tagId + " in corp " + corpId);
+            }
+            String storedName = tags.lockAndReadName(corpId, tagId);
+            List<String> users = tags.findUsers(corpId, tagId);
+            List<Long> departments = tags.findDepartments(corpId, tagId);
+            TagMembersResponse held = new TagMembersResponse(corpId, tagId, storedName.isEmpty() ? null : storedName,
+                    users, departments);
+            Instant membersTime = tags.membersTime(corpId, tagId);
+            if (membersTime != null && membersTime.isAfter(seen)) {
+                operationLog.record(new OperLogEntry(corpId, OperAction.TAG_DELETE, String.valueOf(tagId),
+                        WriteOutcome.STALE.name(), List.of(), eventId, source,
+                        "ignored: the members changed at " + membersTime + ", after the tag was seen gone"));
+                return WriteResponse.of(WriteOutcome.STALE, held);
+            }
+            tags.deleteAllUsers(corpId, tagId);
+            tags.deleteAllDepartments(corpId, tagId);
+            tags.deleteTag(corpId, tagId);
+            List<FieldChange> changes = new ArrayList<>();
+            changes.add(new FieldChange("tagName", held.tagName(), null));
+            if (!users.isEmpty()) {
+                changes.add(new FieldChange("users.removed", join(users), null));
+            }
+            if (!departments.isEmpty()) {
+                changes.add(new FieldChange("departments.removed", join(departments), null));
+            }
+            operationLog.record(new OperLogEntry(corpId, OperAction.TAG_DELETE, String.valueOf(tagId),
+                    WriteOutcome.DELETED.name(), changes, eventId, source, null));
+            return WriteResponse.of(WriteOutcome.DELETED, held);
         });
     }
 

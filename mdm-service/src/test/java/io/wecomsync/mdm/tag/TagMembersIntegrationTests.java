@@ -59,6 +59,29 @@ class TagMembersIntegrationTests extends MdmIntegrationTest {
     }
 
     @Test
+    void tagsAreListedAndATagWeComNoLongerHasIsRemovedWithItsMembersButNotOneChangedSince() {
+        http.put("/tags/{corp}/7/members", Map.of("tagName", "旧标签", "users", List.of("a", "b"), "departments", List.of(5),
+                "sourceEventTime", "2026-12-01T08:00:00Z"), corp);
+        http.put("/tags/{corp}/8/members", Map.of("tagName", "新标签", "users", List.of("c"),
+                "sourceEventTime", "2026-12-01T09:00:00Z"), corp);
+
+        Answer listed = http.get("/tags?corpId={c}", corp);
+        Answer removed = http.delete("/tags/{corp}/7?sourceEventTime=2026-12-01T08:30:00Z&sourceEventId=rec-1", corp);
+        Answer changedSince = http.delete("/tags/{corp}/8?sourceEventTime=2026-12-01T08:30:00Z", corp);
+        Answer again = http.delete("/tags/{corp}/7?sourceEventTime=2026-12-01T08:30:00Z", corp);
+
+        assertThat(listed.data().toString()).isEqualTo("[{\"tagId\":7,\"tagName\":\"旧标签\"},{\"tagId\":8,\"tagName\":\"新标签\"}]");
+        assertThat(removed.data().path("outcome").asText()).isEqualTo("DELETED");
+        assertThat(changedSince.data().path("outcome").asText()).isEqualTo("STALE");
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(http.get("/tags/{corp}/7/members", corp).status()).isEqualTo(404);
+        assertThat(http.get("/tags?corpId={c}", corp).data()).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_tag_user WHERE corp_id = ? AND tag_id = 7", Integer.class, corp)).isZero();
+        assertThat(jdbc.queryForObject("SELECT changes FROM mdm_oper_log WHERE corp_id = ? AND source_event_id = 'rec-1'",
+                String.class, corp)).contains("旧标签").contains("users.removed").contains("departments.removed");
+    }
+
+    @Test
     void contradictoryOrEmptyRequestsAreRefused() {
         Answer both = http.put("/tags/{corp}/3/members", Map.of("users", List.of("a"), "addUsers", List.of("b")), corp);
         Answer overlap = http.put("/tags/{corp}/3/members", Map.of("addUsers", List.of("a"), "removeUsers", List.of("a")), corp);

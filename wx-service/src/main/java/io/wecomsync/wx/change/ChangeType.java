@@ -13,7 +13,9 @@ public enum ChangeType {
     CREATE_PARTY(EntityKey.Kind.DEPARTMENT),
     UPDATE_PARTY(EntityKey.Kind.DEPARTMENT),
     DELETE_PARTY(EntityKey.Kind.DEPARTMENT),
-    UPDATE_TAG(EntityKey.Kind.TAG);
+    UPDATE_TAG(EntityKey.Kind.TAG),
+    /** Not one WeCom sends (it has no tag callbacks but {@code update_tag}): a reconciliation's removal of a tag WeCom no longer has. */
+    DELETE_TAG(EntityKey.Kind.TAG);
 
     /** The {@code Event} every one of them comes in. */
     public static final String CHANGE_CONTACT = "change_contact";
@@ -36,7 +38,7 @@ public enum ChangeType {
 
     /** An upsert (create or update) of a user or department. */
     public boolean isUpsert() {
-        return this != DELETE_USER && this != DELETE_PARTY;
+        return this != DELETE_USER && this != DELETE_PARTY && this != DELETE_TAG;
     }
 
     /** The change WeCom's {@code ChangeType} names (any case, surrounding blanks ignored); empty for others. */

@@ -108,6 +108,7 @@ class ContactChangeApplier implements InboxEventHandler {
             case CREATE_PARTY, UPDATE_PARTY -> departments.upsert(event, message);
             case DELETE_PARTY -> departments.delete(event, message);
             case UPDATE_TAG -> tags.update(event, message);
+            case DELETE_TAG -> tags.delete(event, message);
         };
     }
 }

@@ -5,6 +5,7 @@ import io.wecomsync.wx.app.WeComRead;
 import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboxEvent;
 import io.wecomsync.wx.mdm.MdmCalls;
+import io.wecomsync.wx.mdm.MdmRejectedException;
 import me.chanjar.weixin.cp.bean.WxCpTagGetResult;
 import me.chanjar.weixin.cp.bean.WxCpUser;
 import org.springframework.stereotype.Component;
@@ -63,6 +64,23 @@ class TagChangeHandler {
         }
         mdm.call("update tag members", api -> api.updateTagMembers(event.corpId(), tagId, request));
         return new HandlerOutcome.Done(List.of(), read.error());
+    }
+
+    /** {@code delete_tag}, from a reconciliation: the tag and its members go; one mdm-service does not hold is done. */
+    HandlerOutcome delete(InboxEvent event, ContactMessage message) {
+        Long tagId = message.number("TagId");
+        if (tagId == null || tagId <= 0) {
+            return new HandlerOutcome.Dead("delete_tag without a valid TagId");
+        }
+        try {
+            mdm.call("delete tag", api -> api.deleteTag(event.corpId(), tagId, message.eventTime(), message.eventId()));
+            return HandlerOutcome.done();
+        } catch (MdmRejectedException e) {
+            if (e.isNotFound()) {
+                return new HandlerOutcome.Done(List.of(), "tag was not in mdm-service; nothing to delete");
+            }
+            throw e;
+        }
     }
 
     private static List<Long> ids(List<String> values) {

@@ -3,12 +3,14 @@ package io.wecomsync.wx.reconcile;
 import io.wecomsync.common.mdm.DepartmentDigest;
 import io.wecomsync.common.mdm.DigestPage;
 import io.wecomsync.common.mdm.TagMembersResponse;
+import io.wecomsync.common.mdm.TagSummary;
 import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.wx.mdm.MdmCalls;
 import io.wecomsync.wx.mdm.MdmRejectedException;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -48,6 +50,11 @@ class MdmDirectory {
             after = page.next() == null ? null : Long.valueOf(page.next());
         } while (after != null);
         return departments;
+    }
+
+    /** Every tag mdm-service holds for the corp. */
+    List<TagSummary> tags(String corpId) {
+        return mdm.call("list tags", api -> api.listTags(corpId));
     }
 
     /** A tag's members, or empty when mdm-service does not know the tag. */

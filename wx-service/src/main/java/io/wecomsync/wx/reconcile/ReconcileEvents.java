@@ -47,6 +47,10 @@ final class ReconcileEvents {
         return department(ChangeType.DELETE_PARTY, id, Map.of("Id", String.valueOf(id)));
     }
 
+    InboundEvent deleteTag(long tagId) {
+        return event(ChangeType.DELETE_TAG, EntityKey.tag(corpId, tagId), Map.of("TagId", String.valueOf(tagId)), null);
+    }
+
     /** The tag handler reads the tag's members from WeCom itself; the event only names the tag. */
     InboundEvent tag(long tagId) {
         return event(ChangeType.UPDATE_TAG, EntityKey.tag(corpId, tagId), Map.of("TagId", String.valueOf(tagId)), null);

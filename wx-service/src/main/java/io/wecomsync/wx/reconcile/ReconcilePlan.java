@@ -13,15 +13,16 @@ import java.util.Map;
  * @param activeDepartments the same for departments
  */
 record ReconcilePlan(List<InboundEvent> upserts, List<Deletion> deletions, int created, int updated, int unchanged,
-                     int activeUsers, int activeDepartments, Map<String, List<String>> samples) {
+                     int activeUsers, int activeDepartments, int activeTags, Map<String, List<String>> samples) {
 
-    /** A user or department mdm-service holds that WeCom no longer lists. */
+    /** A user, department or tag mdm-service holds that WeCom no longer lists. */
     record Deletion(Kind kind, String id) {
     }
 
     enum Kind {
         USER,
-        DEPARTMENT
+        DEPARTMENT,
+        TAG
     }
 
     long deletions(Kind kind) {

@@ -2,6 +2,7 @@ package io.wecomsync.wx.reconcile;
 
 import io.wecomsync.common.mdm.DepartmentDigest;
 import io.wecomsync.common.mdm.TagMembersResponse;
+import io.wecomsync.common.mdm.TagSummary;
 import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.common.mdm.WxUserIds;
 import io.wecomsync.wx.change.ChangeType;
@@ -30,7 +31,8 @@ import java.util.Set;
  *       departments) — nothing invented; an existing one cannot be compared and is left alone.</li>
  *   <li>In mdm-service (not deleted) but not listed by WeCom → a deletion, only when WeCom's list was
  *       read in full.</li>
- *   <li>Tags: members that differ → an {@code update_tag} event (its handler re-reads the tag).</li>
+ *   <li>Tags: members or name that differ → an {@code update_tag} event (its handler re-reads the tag and
+ *       replaces the member lists); a tag mdm-service holds that WeCom's full list lacks → a deletion.</li>
  * </ul>
  * Departments come first in the plan, so a new user's departments are usually there before the user.
  */
@@ -52,15 +54,19 @@ final class ReconcilePlanner {
         this.sampleSize = sampleSize;
     }
 
+    /**
+     * @param mdmTags    the members mdm-service holds for each of WeCom's tags (empty: not held)
+     * @param mdmTagList every tag mdm-service holds
+     */
     ReconcilePlan plan(WeComSnapshot wecom, Map<Long, DepartmentDigest> mdmDepartments, Map<String, UserDigest> mdmUsers,
-                       Map<Long, Optional<TagMembersResponse>> mdmTags) {
+                       Map<Long, Optional<TagMembersResponse>> mdmTags, List<TagSummary> mdmTagList) {
         departments(wecom, mdmDepartments);
         users(wecom, mdmUsers);
-        tags(wecom, mdmTags);
+        tags(wecom, mdmTags, mdmTagList);
         int activeUsers = (int) mdmUsers.values().stream().filter(u -> !u.deleted()).count();
         int activeDepartments = (int) mdmDepartments.values().stream().filter(d -> !d.deleted()).count();
         return new ReconcilePlan(List.copyOf(upserts), List.copyOf(deletions), created, updated, unchanged,
-                activeUsers, activeDepartments, samples);
+                activeUsers, activeDepartments, mdmTagList.size(), samples);
     }
 
     private void departments(WeComSnapshot wecom, Map<Long, DepartmentDigest> mdm) {
@@ -116,7 +122,7 @@ final class ReconcilePlanner {
         }
     }
 
-    private void tags(WeComSnapshot wecom, Map<Long, Optional<TagMembersResponse>> mdm) {
+    private void tags(WeComSnapshot wecom, Map<Long, Optional<TagMembersResponse>> mdm, List<TagSummary> mdmTagList) {
         for (WeComSnapshot.Tag tag : wecom.tags()) {
             WxCpTagGetResult members = tag.members().value();
             if (members == null) {
@@ -130,6 +136,12 @@ final class ReconcilePlanner {
             } else {
                 unchanged++;
             }
+        }
+        if (wecom.tagsListed()) {
+            Set<Long> inWeCom = new HashSet<>();
+            wecom.tags().forEach(tag -> inWeCom.add(tag.id()));
+            mdmTagList.stream().filter(tag -> !inWeCom.contains(tag.tagId()))
+                    .forEach(tag -> deleted(ReconcilePlan.Kind.TAG, String.valueOf(tag.tagId())));
         }
     }
 
@@ -161,7 +173,11 @@ final class ReconcilePlanner {
 
     private void deleted(ReconcilePlan.Kind kind, String id) {
         deletions.add(new ReconcilePlan.Deletion(kind, id));
-        sample("delete." + (kind == ReconcilePlan.Kind.USER ? "users" : "departments"), id);
+        sample("delete." + switch (kind) {
+            case USER -> "users";
+            case DEPARTMENT -> "departments";
+            case TAG -> "tags";
+        }, id);
     }
 
     private void sample(String key, String id) {

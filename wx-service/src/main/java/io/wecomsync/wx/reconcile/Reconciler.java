@@ -133,7 +133,8 @@ public class Reconciler {
             directory.tags().stream().filter(tag -> tag.members().found())
                     .forEach(tag -> tags.put(tag.id(), mdm.tag(corpId, tag.id())));
             ReconcileEvents events = new ReconcileEvents(corpId, run.getId(), run.getStartedAt());
-            ReconcilePlan plan = new ReconcilePlanner(events, directorySettings.corp(corpId), current.sampleSize()).plan(directory, departments, users, tags);
+            ReconcilePlan plan = new ReconcilePlanner(events, directorySettings.corp(corpId), current.sampleSize())
+                    .plan(directory, departments, users, tags, mdm.tags(corpId));
             outcome = Boolean.TRUE.equals(run.getDryRun()) ? planned(plan, progress) : store(run, plan, events, progress, current);
         } catch (RuntimeException e) {
             log.warn("reconciliation run {} of corp {} failed: {}", run.getId(), corpId, e.toString());
@@ -191,14 +192,16 @@ public class Reconciler {
         ReconcileProperties.DeletionGuard guard = current.deletionGuard();
         long users = plan.deletions(ReconcilePlan.Kind.USER);
         long departments = plan.deletions(ReconcilePlan.Kind.DEPARTMENT);
+        long tags = plan.deletions(ReconcilePlan.Kind.TAG);
         if (guard.needsConfirmation((int) users, plan.activeUsers())
-                || guard.needsConfirmation((int) departments, plan.activeDepartments())) {
+                || guard.needsConfirmation((int) departments, plan.activeDepartments())
+                || guard.needsConfirmation((int) tags, plan.activeTags())) {
             for (ReconcilePlan.Kind kind : ReconcilePlan.Kind.values()) {
                 runs.holdDeletions(run.getId(), kind, deletions.stream().filter(d -> d.kind() == kind).map(ReconcilePlan.Deletion::id).toList());
             }
             return outcome(RunStatus.AWAITING_CONFIRMATION, plan, 0, deletions.size(), users + " of " + plan.activeUsers()
-                    + " users and " + departments + " of " + plan.activeDepartments()
-                    + " departments would be deleted: more than the deletion guard allows; confirm or reject the run");
+                    + " users, " + departments + " of " + plan.activeDepartments() + " departments and " + tags + " of "
+                    + plan.activeTags() + " tags would be deleted: more than the deletion guard allows; confirm or reject the run");
         }
         inbox.storeAll(deletionEvents(events, deletions), current.chunkSize());
         metrics.changes(run.getCorpId(), "delete", deletions.size());
@@ -263,7 +266,10 @@ public class Reconciler {
     }
 
     private static List<InboundEvent> deletionEvents(ReconcileEvents events, List<ReconcilePlan.Deletion> deletions) {
-        return deletions.stream().map(d -> d.kind() == ReconcilePlan.Kind.USER
-                ? events.deleteUser(d.id()) : events.deleteDepartment(Long.parseLong(d.id()))).toList();
+        return deletions.stream().map(d -> switch (d.kind()) {
+            case USER -> events.deleteUser(d.id());
+            case DEPARTMENT -> events.deleteDepartment(Long.parseLong(d.id()));
+            case TAG -> events.deleteTag(Long.parseLong(d.id()));
+        }).toList();
     }
 }

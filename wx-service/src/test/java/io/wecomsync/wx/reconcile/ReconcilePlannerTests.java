@@ -1,6 +1,7 @@
 package io.wecomsync.wx.reconcile;
 
 import io.wecomsync.wx.app.WeComRead;
+import io.wecomsync.common.mdm.TagSummary;
 import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.wx.contact.DirectoryMessages;
 import io.wecomsync.wx.directory.DirectoryProperties;
@@ -29,7 +30,7 @@ class ReconcilePlannerTests {
         Map<String, UserDigest> mdm = Map.of("Zhang", new UserDigest("Zhang", "1001", "fp", START.minusSeconds(3600), false));
 
         ReconcilePlan plan = new ReconcilePlanner(new ReconcileEvents("corp", 7, START), NO_MAPPING, 5)
-                .plan(wecom, Map.of(), mdm, Map.of());
+                .plan(wecom, Map.of(), mdm, Map.of(), List.of());
 
         assertThat(plan.deletions()).as("the same person is still in WeCom").isEmpty();
         assertThat(plan.created()).isZero();
@@ -46,7 +47,7 @@ class ReconcilePlannerTests {
                 Map.of("Li", new WeComSnapshot.User("Li", List.of(1L), WeComRead.unreadable("48009"))), true, List.of());
         Map<String, UserDigest> mdm = Map.of("Li", new UserDigest("Li", "1002", "fp", START.minusSeconds(3600), false));
 
-        ReconcilePlan plan = new ReconcilePlanner(new ReconcileEvents("corp", 8, START), NO_MAPPING, 5).plan(wecom, Map.of(), mdm, Map.of());
+        ReconcilePlan plan = new ReconcilePlanner(new ReconcileEvents("corp", 8, START), NO_MAPPING, 5).plan(wecom, Map.of(), mdm, Map.of(), List.of());
 
         assertThat(plan.deletions()).isEmpty();
         assertThat(plan.upserts()).isEmpty();
@@ -81,8 +82,25 @@ class ReconcilePlannerTests {
         assertThat(same.unchanged()).isEqualTo(1);
     }
 
+    @Test
+    void aTagMdmHoldsThatWeComsFullListLacksIsDeletedButNotWhenTheListWasNotRead() {
+        List<TagSummary> held = List.of(new TagSummary(7, "骨干"), new TagSummary(8, "旧"));
+        WeComSnapshot listed = new WeComSnapshot(true, Map.of(), true, Map.of(), true,
+                List.of(new WeComSnapshot.Tag(7, "骨干", WeComRead.unreadable("48009"))));
+        WeComSnapshot notListed = new WeComSnapshot(true, Map.of(), true, Map.of(), false, List.of());
+
+        ReconcilePlan plan = new ReconcilePlanner(new ReconcileEvents("corp", 10, START), NO_MAPPING, 5)
+                .plan(listed, Map.of(), Map.of(), Map.of(), held);
+        ReconcilePlan unknown = new ReconcilePlanner(new ReconcileEvents("corp", 11, START), NO_MAPPING, 5)
+                .plan(notListed, Map.of(), Map.of(), Map.of(), held);
+
+        assertThat(plan.deletions()).containsExactly(new ReconcilePlan.Deletion(ReconcilePlan.Kind.TAG, "8"));
+        assertThat(plan.activeTags()).isEqualTo(2);
+        assertThat(unknown.deletions()).isEmpty();
+    }
+
     private static ReconcilePlan plan(WeComSnapshot wecom, String heldFingerprint, DirectoryProperties.Corp mapping) {
         Map<String, UserDigest> mdm = Map.of("wang", new UserDigest("wang", "1003", heldFingerprint, START.minusSeconds(60), false));
-        return new ReconcilePlanner(new ReconcileEvents("corp", 9, START), mapping, 5).plan(wecom, Map.of(), mdm, Map.of());
+        return new ReconcilePlanner(new ReconcileEvents("corp", 9, START), mapping, 5).plan(wecom, Map.of(), mdm, Map.of(), List.of());
     }
 }

@@ -166,6 +166,27 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
     }
 
     @Test
+    void aTagWeComNoLongerHasIsRemovedAndARenamedOneIsRenamed() throws Exception {
+        ReconcileFixtures.seed(DIRECTORY, 10);
+        DIRECTORY.put(new Directory.Tag(8, "临时项目组", Set.of("u03"), Set.of(2L)));
+        reconcile(false);
+        DIRECTORY.removeTag(8);
+        DIRECTORY.put(new Directory.Tag(7, "核心骨干", Set.of("u01", "u02"), Set.of()));
+
+        JsonNode run = reconcile(false);
+
+        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("counts").path("deleted").asInt()).isEqualTo(1);
+        assertThat(run.path("samples").path("delete.tags")).extracting(JsonNode::asText).containsExactly("8");
+        assertThat(mdm("/tags?corpId=" + CORP_WITH_READER).path("data")).extracting(tag -> tag.path("tagId").asLong())
+                .containsExactly(7L);
+        JsonNode renamed = mdm("/tags/" + CORP_WITH_READER + "/7/members").path("data");
+        assertThat(renamed.path("tagName").asText()).isEqualTo("核心骨干");
+        assertThat(renamed.path("departments")).as("the member lists exactly as WeCom has them").isEmpty();
+        assertThat(reconcile(false).path("counts").path("deleted").asInt()).as("and then all is in step").isZero();
+    }
+
+    @Test
     void aUserRemovedInWeComIsSoftDeleted() throws Exception {
         ReconcileFixtures.seed(DIRECTORY, 10);
         reconcile(false);
