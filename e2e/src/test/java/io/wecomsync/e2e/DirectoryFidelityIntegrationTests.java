@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The directory as the company keeps it, through the gateway: custom attributes (工号 and friends) from
  * callbacks in WeCom's shapes and from WeCom's API, the corp's field mapping (工号 → employee number,
- * 成本中心 → costCentre, see {@link RunningSystem}), lookups by employee number, and reconciliation
- * repairing attributes changed while no callback came.
+ * 成本中心 → costCentre, see {@link RunningSystem}), lookups by employee number, reconciliation
+ * repairing attributes changed while no callback came, and the sync scope (department 66's subtree is
+ * left out) in callbacks and reconciliation.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -39,11 +41,13 @@ class DirectoryFidelityIntegrationTests {
 
     private RunningSystem system;
     private CallbackSender weCom;
+    private Instant lastCallback = Instant.EPOCH;
 
     @BeforeAll
     void start() throws Exception {
         system = new RunningSystem();
         weCom = system.callbacks();
+        system.directory.put(new Directory.Department(1, "公司", 0, 1));
         RunningSystem.await(SETTLE, "WeCom's callback IPs on the gateway's list", () -> {
             try {
                 return weCom.send(events(Instant.parse("2026-12-01T00:00:00Z")).deleteUser("nobody")).lastStatus() == 200;
@@ -119,6 +123,53 @@ class DirectoryFidelityIntegrationTests {
                 () -> "CC-10".equals(user("li").path("mappedFields").path("costCentre").asText()));
         RunningSystem.await(SETTLE, "zhang's grade removed", () -> !user("zhang").path("extAttrs").toString().contains("职级"));
         assertThat(field("zhang", "employeeNumber")).as("unchanged in WeCom, unchanged here").isEqualTo("E-1001");
+    }
+
+    @Test
+    @Order(5)
+    void callbacksOutsideTheSyncScopeAreLeftOutAndAUserMovedOutLeavesAndComesBack() throws Exception {
+        // after the reconciliation before, which wrote with the time it ran
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(2);
+        lastCallback = now.plusSeconds(3);
+        system.directory.put(new Directory.Department(66, "外包", 1, 9));
+        system.directory.put(new Directory.Department(67, "外包一组", 66, 1));
+        send(events(now.plusSeconds(0)).createParty(new Directory.Department(66, "外包", 1, 9), false));
+        Directory.User wang = new Directory.User("wang", "王五", List.of(67L), 67L, null, null, null, null, 1, Map.of("工号", "X-1"));
+        system.directory.put(wang);
+        send(events(now.plusSeconds(1)).createUser(wang, false));
+        // li moves into the excluded subtree, then back
+        send(events(now.plusSeconds(2)).updateUser("li", Map.of("Department", "67")));
+
+        RunningSystem.await(SETTLE, "li treated as left", () -> "true".equals(field("li", "deleted")));
+        system.awaitInboxDrained(SETTLE);
+        assertThat(user("wang").isMissingNode()).as("never in mdm-service").isTrue();
+        assertThat(system.get("/api/mdm/departments/" + CORP + "/66").status()).isEqualTo(404);
+
+        send(events(now.plusSeconds(3)).updateUser("li", Map.of("Department", "1")));
+
+        RunningSystem.await(SETTLE, "li back", () -> "false".equals(field("li", "deleted")));
+        assertThat(field("li", "employeeNumber")).as("the same record, joined again").isEqualTo("E-2002");
+    }
+
+    @Test
+    @Order(6)
+    void reconciliationKeepsToTheScopeAndTreatsAUserMovedOutAsLeft() throws Exception {
+        // a run's events carry the second before it started: let it start after the callbacks' times
+        RunningSystem.await(Duration.ofSeconds(30), "the clock past the last callback's time",
+                () -> Instant.now().isAfter(lastCallback.plusSeconds(2)));
+        system.directory.put(new Directory.User("li", "李四", List.of(67L), 67L, null, null, null, null, 1,
+                Map.of("工号", "E-2002", "成本中心", "CC-10")));
+        system.directory.put(new Directory.User("zhao", "赵六", List.of(1L), 1L, null, null, null, null, 1, Map.of()));
+
+        RunningSystem.Answer started = system.post("/api/wx/reconcile/runs?corpId=" + CORP, "");
+
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        RunningSystem.await(SETTLE, "zhao created and li deleted",
+                () -> "false".equals(field("zhao", "deleted")) && "true".equals(field("li", "deleted")));
+        system.awaitInboxDrained(SETTLE);
+        assertThat(user("wang").isMissingNode()).as("outside the scope: not created").isTrue();
+        assertThat(system.get("/api/mdm/departments/" + CORP + "/67").status()).isEqualTo(404);
+        assertThat(field("zhang", "deleted")).isEqualTo("false");
     }
 
     private ContactEvents events(Instant at) {

@@ -132,6 +132,8 @@ final class RunningSystem implements AutoCloseable {
                         employee-number: 工号
                         fields:
                           costCentre: 成本中心
+                        scope:
+                          exclude: [66]
                 """.formatted(CORP), StandardCharsets.UTF_8);
         return file;
     }

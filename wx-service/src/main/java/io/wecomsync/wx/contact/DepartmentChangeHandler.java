@@ -22,10 +22,12 @@ class DepartmentChangeHandler {
 
     private final MdmCalls mdm;
     private final DirectoryReader directory;
+    private final SyncScope scope;
 
-    DepartmentChangeHandler(MdmCalls mdm, DirectoryReader directory) {
+    DepartmentChangeHandler(MdmCalls mdm, DirectoryReader directory, SyncScope scope) {
         this.mdm = mdm;
         this.directory = directory;
+        this.scope = scope;
     }
 
     HandlerOutcome upsert(InboxEvent event, ContactMessage message) {
@@ -49,6 +51,11 @@ class DepartmentChangeHandler {
                 parentId = parentId != null ? parentId : read.value().getParentId();
                 order = order != null ? order : read.value().getOrder();
             }
+        }
+        if (event.source() != InboundEvent.EventSource.RECONCILE && scope.limits(event.corpId())
+                && !scope.includesDepartment(event.corpId(), id, parentId)) {
+            // one that moved out stays until a reconciliation, which reads the whole tree, removes it
+            return new HandlerOutcome.Ignored("department outside the sync scope");
         }
         DepartmentUpsertRequest request = new DepartmentUpsertRequest(name, parentId, order,
                 message.eventTime(), message.eventId());

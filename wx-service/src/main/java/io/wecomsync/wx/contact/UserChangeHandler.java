@@ -45,11 +45,13 @@ class UserChangeHandler {
     private final MdmCalls mdm;
     private final DirectoryReader directory;
     private final DirectorySettings mapping;
+    private final SyncScope scope;
 
-    UserChangeHandler(MdmCalls mdm, DirectoryReader directory, DirectorySettings mapping) {
+    UserChangeHandler(MdmCalls mdm, DirectoryReader directory, DirectorySettings mapping, SyncScope scope) {
         this.mdm = mdm;
         this.directory = directory;
         this.mapping = mapping;
+        this.scope = scope;
     }
 
     HandlerOutcome upsert(InboxEvent event, ContactMessage message) {
@@ -61,11 +63,8 @@ class UserChangeHandler {
         Instant time = message.eventTime();
         String eventId = message.eventId();
         String newUserId = message.text("NewUserID");
-        String target = wxUserId;
-        if (newUserId != null && !newUserId.isBlank() && !newUserId.equals(wxUserId)) {
-            rename(corp, wxUserId, newUserId, time, eventId);
-            target = newUserId;
-        }
+        boolean renamed = newUserId != null && !newUserId.isBlank() && !newUserId.equals(wxUserId);
+        String target = renamed ? newUserId : wxUserId;
         String note = null;
         WxCpUser details = null;
         // a reconciliation already read what WeCom would give: reading again could only repeat it
@@ -76,6 +75,13 @@ class UserChangeHandler {
             }
             details = read.value();
             note = read.error();
+        }
+        Optional<HandlerOutcome> outside = outsideScope(event, message, details, wxUserId);
+        if (outside.isPresent()) {
+            return outside.get();
+        }
+        if (renamed) {
+            rename(corp, wxUserId, newUserId, time, eventId);
         }
         UserUpsertRequest request = request(message, details, mapping.corp(corp), time, eventId);
         String userId = target;
@@ -97,7 +103,8 @@ class UserChangeHandler {
         if (newUserId != null && !newUserId.isBlank() && !newUserId.equals(wxUserId)) {
             return Optional.empty();
         }
-        if (event.source() != InboundEvent.EventSource.RECONCILE && isIdOnly(message)) {
+        if (event.source() != InboundEvent.EventSource.RECONCILE && (isIdOnly(message) || scope.limits(event.corpId()))) {
+            // details to read first, or a sync scope to check: the single path does both
             return Optional.empty();
         }
         return Optional.of(new UserBatchUpsertRequest.Item(wxUserId,
@@ -160,6 +167,42 @@ class UserChangeHandler {
             }
             throw e;
         }
+    }
+
+    /**
+     * For a corp that syncs part of its directory ({@link SyncScope}): an outcome when the user is outside
+     * it — a user mdm-service holds is then treated as left (deleted) — and empty when the event applies.
+     * A reconciliation's events were scoped when the run planned them.
+     */
+    private Optional<HandlerOutcome> outsideScope(InboxEvent event, ContactMessage message, WxCpUser details, String wxUserId) {
+        String corp = event.corpId();
+        if (event.source() == InboundEvent.EventSource.RECONCILE || !scope.limits(corp)) {
+            return Optional.empty();
+        }
+        List<Long> departments = departmentsOf(message, details);
+        if (departments == null) {
+            // a change that leaves the departments as they are: in scope exactly when the user is held
+            return scope.activeUser(corp, wxUserId).isPresent() ? Optional.empty()
+                    : Optional.of(new HandlerOutcome.Ignored("user outside the sync scope (or not loaded yet: a reconciliation decides)"));
+        }
+        if (scope.includesMemberOf(corp, departments)) {
+            return Optional.empty();
+        }
+        if (scope.activeUser(corp, wxUserId).isEmpty()) {
+            return Optional.of(new HandlerOutcome.Ignored("user outside the sync scope (departments " + departments + ")"));
+        }
+        mdm.call("delete user", api -> api.deleteUser(corp, wxUserId, message.eventTime(), message.eventId()));
+        return Optional.of(new HandlerOutcome.Done(List.of(), "moved out of the sync scope (departments " + departments
+                + "): treated as left"));
+    }
+
+    /** The user's departments as the event (or WeCom's user/get) gives them; null when neither does. */
+    private static List<Long> departmentsOf(ContactMessage message, WxCpUser details) {
+        List<String> listed = message.list("Department");
+        if (listed != null) {
+            return listed.stream().map(Long::parseLong).toList();
+        }
+        return details == null || details.getDepartIds() == null ? null : List.of(details.getDepartIds());
     }
 
     private void rename(String corp, String from, String to, Instant time, String eventId) {

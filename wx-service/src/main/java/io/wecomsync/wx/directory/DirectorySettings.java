@@ -8,6 +8,7 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +43,11 @@ public class DirectorySettings extends LiveProperties<DirectoryProperties> {
             String at = "wx.directory.corps." + corpId;
             if (!corpIds.contains(corpId)) {
                 problems.add(at + " names no corp of wx.cp.application (known: " + corpIds.stream().sorted().toList() + ")");
+            }
+            Set<Long> both = new TreeSet<>(corp.scope().include());
+            both.retainAll(corp.scope().exclude());
+            if (!both.isEmpty()) {
+                problems.add(at + ".scope: departments " + both + " are both included and excluded");
             }
             if (corp.fields().containsKey("employeeNumber")) {
                 problems.add(at + ".fields.employeeNumber: the employee number is mapped with " + at + ".employee-number");

@@ -8,6 +8,7 @@ import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.wx.app.WxApp;
 import io.wecomsync.wx.app.WxApps;
 import io.wecomsync.wx.inbox.InboundEvent;
+import io.wecomsync.wx.directory.DirectoryProperties;
 import io.wecomsync.wx.directory.DirectorySettings;
 import io.wecomsync.wx.inbox.Inbox;
 import jakarta.annotation.PreDestroy;
@@ -125,7 +126,8 @@ public class Reconciler {
         Instant started = clock.instant();
         ReconcileRuns.Outcome outcome;
         try {
-            WeComSnapshot directory = wecom.read(reader, current, progress);
+            DirectoryProperties.Corp corp = directorySettings.corp(corpId);
+            WeComSnapshot directory = wecom.read(reader, current, progress).within(corp.scope());
             progress.phase(RunPhase.COMPARING);
             Map<Long, DepartmentDigest> departments = mdm.departments(corpId);
             Map<String, UserDigest> users = mdm.users(corpId);
@@ -133,7 +135,7 @@ public class Reconciler {
             directory.tags().stream().filter(tag -> tag.members().found())
                     .forEach(tag -> tags.put(tag.id(), mdm.tag(corpId, tag.id())));
             ReconcileEvents events = new ReconcileEvents(corpId, run.getId(), run.getStartedAt());
-            ReconcilePlan plan = new ReconcilePlanner(events, directorySettings.corp(corpId), current.sampleSize())
+            ReconcilePlan plan = new ReconcilePlanner(events, corp, current.sampleSize())
                     .plan(directory, departments, users, tags, mdm.tags(corpId));
             outcome = Boolean.TRUE.equals(run.getDryRun()) ? planned(plan, progress) : store(run, plan, events, progress, current);
         } catch (RuntimeException e) {

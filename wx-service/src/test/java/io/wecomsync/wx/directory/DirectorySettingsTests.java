@@ -33,7 +33,7 @@ class DirectorySettingsTests {
     }
 
     @Test
-    void anEmptyAttributeNameOrAFieldNameTheMdmCannotHoldStopsTheStart() {
+    void anEmptyAttributeNameAFieldNameTheMdmCannotHoldOrAContradictoryScopeStopsTheStart() {
         context.withPropertyValues("wx.directory.corps.ww1.employee-number= ").run(started -> {
             assertThat(started).hasFailed();
             assertThat(started.getStartupFailure()).hasRootCauseInstanceOf(BindValidationException.class);
@@ -42,6 +42,10 @@ class DirectorySettingsTests {
         context.withPropertyValues("wx.directory.corps.ww1.fields.Cost_Centre=成本中心").run(started -> {
             assertThat(started).hasFailed();
             assertThat(started.getStartupFailure()).rootCause().hasMessageContaining("fields");
+        });
+        context.withPropertyValues("wx.directory.corps.ww1.scope.include=2,9", "wx.directory.corps.ww1.scope.exclude=9").run(started -> {
+            assertThat(started).hasFailed();
+            assertThat(started.getStartupFailure()).rootCause().hasMessageContaining("departments [9] are both included and excluded");
         });
     }
 

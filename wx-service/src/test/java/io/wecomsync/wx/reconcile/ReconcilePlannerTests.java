@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReconcilePlannerTests {
 
     private static final Instant START = Instant.parse("2026-12-01T02:30:00Z");
-    private static final DirectoryProperties.Corp NO_MAPPING = new DirectoryProperties.Corp(null, Map.of());
+    private static final DirectoryProperties.Corp NO_MAPPING = new DirectoryProperties.Corp(null, Map.of(), null);
 
     @Test
     void aUserWhoseIdDiffersOnlyInCaseIsRenamedNotCreatedAndDeleted() {
@@ -63,7 +63,7 @@ class ReconcilePlannerTests {
         details.addExtAttr(WxCpUser.Attr.builder().type(1).name("主页").webTitle("主页").webUrl("https://w.example").build());
         WeComSnapshot wecom = new WeComSnapshot(true, Map.of(), true,
                 Map.of("wang", new WeComSnapshot.User("wang", List.of(), WeComRead.found(details))), true, List.of());
-        DirectoryProperties.Corp mapping = new DirectoryProperties.Corp("工号", Map.of());
+        DirectoryProperties.Corp mapping = new DirectoryProperties.Corp("工号", Map.of(), null);
         DirectoryMessages.UserEntry entry = DirectoryMessages.user(details);
         String heldWithoutAttributes = DirectoryMessages.userFingerprint(
                 new DirectoryMessages.UserEntry(entry.fields(), null), NO_MAPPING);
