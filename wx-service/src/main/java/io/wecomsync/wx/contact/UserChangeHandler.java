@@ -181,9 +181,19 @@ class UserChangeHandler {
         }
         List<Long> departments = departmentsOf(message, details);
         if (departments == null) {
-            // a change that leaves the departments as they are: in scope exactly when the user is held
-            return scope.activeUser(corp, wxUserId).isPresent() ? Optional.empty()
-                    : Optional.of(new HandlerOutcome.Ignored("user outside the sync scope (or not loaded yet: a reconciliation decides)"));
+            // a change that leaves the departments as they are: in scope when the user is held; else (not held,
+            // or its create not applied yet) WeCom tells where the user is, and when it cannot, the change applies
+            if (scope.activeUser(corp, wxUserId).isPresent()) {
+                return Optional.empty();
+            }
+            WeComRead<WxCpUser> read = directory.user(corp, wxUserId);
+            if (read.failed()) {
+                throw new WeComBusyException(read.error());
+            }
+            departments = read.value() == null ? null : departmentsOf(message, read.value());
+            if (departments == null) {
+                return Optional.empty();
+            }
         }
         if (scope.includesMemberOf(corp, departments)) {
             return Optional.empty();
@@ -275,6 +285,8 @@ class UserChangeHandler {
             }
             if (memberships == null && details.getDepartIds() != null) {
                 memberships = fromDetails(details);
+            } else if (memberships != null && details.getDepartIds() != null) {
+                memberships = completed(memberships, fromDetails(details));
             }
         }
         return new UserUpsertRequest(name, alias, position, gender(gender), status, mobile, email, bizMail,
@@ -291,6 +303,21 @@ class UserChangeHandler {
             result.add(new DepartmentMembership(Long.parseLong(departments.get(i)), order, leader));
         }
         return result;
+    }
+
+    /** The event's memberships, with the order and leader flag user/get gave where the event gave none. */
+    private static List<DepartmentMembership> completed(List<DepartmentMembership> fromEvent, List<DepartmentMembership> read) {
+        Map<Long, DepartmentMembership> byDepartment = new LinkedHashMap<>();
+        read.forEach(membership -> byDepartment.put(membership.deptId(), membership));
+        return fromEvent.stream().map(membership -> {
+            DepartmentMembership known = byDepartment.get(membership.deptId());
+            if (known == null) {
+                return membership;
+            }
+            return new DepartmentMembership(membership.deptId(),
+                    membership.order() != null ? membership.order() : known.order(),
+                    membership.leader() != null ? membership.leader() : known.leader());
+        }).toList();
     }
 
     private static List<DepartmentMembership> fromDetails(WxCpUser details) {

@@ -55,7 +55,8 @@ class ContactChangeIntegrationTests extends WxIntegrationTest {
     @Test
     void createUserSendsTheEventsFieldsAndLeavesTheCrmToMdmService() {
         postWithoutReader(contactChange(CORP_WITHOUT_READER, "create_user", T, "UserID", "zhangsan", "Name", "张三",
-                "Mobile", "13800001111", "Gender", "1", "Department", "1,2", "IsLeaderInDept", "1,0", "MainDepartment", "1"));
+                "Mobile", "13800001111", "Gender", "1", "Department", "1,2", "IsLeaderInDept", "1,0", "MainDepartment", "2",
+                "DirectLeader", "lisi,wangwu"));
 
         assertThat(drain()).isEqualTo(1);
 
@@ -63,8 +64,10 @@ class ContactChangeIntegrationTests extends WxIntegrationTest {
                 .withRequestBody(matchingJsonPath("$.name", equalTo("张三")))
                 .withRequestBody(matchingJsonPath("$.mobile", equalTo("13800001111")))
                 .withRequestBody(matchingJsonPath("$.gender", equalTo("1")))
-                .withRequestBody(matchingJsonPath("$.mainDepartment", equalTo("1")))
+                .withRequestBody(matchingJsonPath("$.mainDepartment", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.directLeader[1]", equalTo("wangwu")))
                 .withRequestBody(matchingJsonPath("$.departments[0].leader", equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.departments[1].leader", equalTo("false")))
                 .withRequestBody(matchingJsonPath("$.departments[1].deptId", equalTo("2")))
                 .withRequestBody(matchingJsonPath("$.sourceEventTime", equalTo("2026-11-20T08:00:00Z"))));
         MDM.verify(0, postRequestedFor(urlPathEqualTo("/users/900001/crm-sync")));
@@ -196,6 +199,35 @@ class ContactChangeIntegrationTests extends WxIntegrationTest {
                 .withRequestBody(matchingJsonPath("$.mobile", absent()))
                 .withRequestBody(matchingJsonPath("$.email", absent()))
                 .withRequestBody(matchingJsonPath("$.gender", absent())));
+    }
+
+    @Test
+    void anIdOnlyUpdateTakesOrderLeaderFlagsDirectLeadersAndCustomAttributesExactlyAsUserGetHasThem() {
+        WECOM.stubFor(get(urlPathEqualTo("/cgi-bin/user/get")).withQueryParam("userid", equalTo("exact"))
+                .willReturn(okJson("""
+                        {"errcode":0,"errmsg":"ok","userid":"exact","name":"钱七","department":[3,5],"order":[40,2],
+                         "is_leader_in_dept":[0,1],"main_department":5,"direct_leader":["boss1","boss2"],"status":1,
+                         "extattr":{"attrs":[
+                           {"type":0,"name":"工号","text":{"value":"E-7"}},
+                           {"type":1,"name":"主页","web":{"url":"https://home.example/q","title":"钱七的主页"}},
+                           {"type":0,"name":"职级","text":{"value":""}}]}}""")));
+
+        post(contactChange(CORP_WITH_READER, "update_user", T, "UserID", "exact", "Department", "3,5",
+                "MainDepartment", "5"));
+        drain();
+
+        MDM.verify(putRequestedFor(urlPathEqualTo("/users/by-wx/" + CORP_WITH_READER + "/exact"))
+                .withRequestBody(matchingJsonPath("$.mainDepartment", equalTo("5")))
+                .withRequestBody(matchingJsonPath("$.departments[0].order", equalTo("40")))
+                .withRequestBody(matchingJsonPath("$.departments[0].leader", equalTo("false")))
+                .withRequestBody(matchingJsonPath("$.departments[1].order", equalTo("2")))
+                .withRequestBody(matchingJsonPath("$.departments[1].leader", equalTo("true")))
+                .withRequestBody(matchingJsonPath("$.directLeader[1]", equalTo("boss2")))
+                .withRequestBody(matchingJsonPath("$.extAttrs[0].text", equalTo("E-7")))
+                .withRequestBody(matchingJsonPath("$.extAttrs[1].type", equalTo("WEB")))
+                .withRequestBody(matchingJsonPath("$.extAttrs[1].webUrl", equalTo("https://home.example/q")))
+                .withRequestBody(matchingJsonPath("$.extAttrs[2].text", equalTo("")))
+                .withRequestBody(matchingJsonPath("$.customAttributesComplete", equalTo("true"))));
     }
 
     @Test
