@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The directory as the company keeps it, through the gateway: custom attributes (工号 and friends) from
  * callbacks in WeCom's shapes and from WeCom's API, the corp's field mapping (工号 → employee number,
- * 成本中心 → costCentre, see {@link RunningSystem}), lookups by employee number, reconciliation
+ * 成本中心 → costCentre), lookups by employee number, reconciliation
  * repairing attributes changed while no callback came, and the sync scope (department 66's subtree is
  * left out) in callbacks and reconciliation.
  */
@@ -45,7 +45,17 @@ class DirectoryFidelityIntegrationTests {
 
     @BeforeAll
     void start() throws Exception {
-        system = new RunningSystem();
+        system = new RunningSystem("_directory", """
+                wx:
+                  directory:
+                    corps:
+                      %s:
+                        employee-number: 工号
+                        fields:
+                          costCentre: 成本中心
+                        scope:
+                          exclude: [66]
+                """.formatted(CORP));
         weCom = system.callbacks();
         system.directory.put(new Directory.Department(1, "公司", 0, 1));
         RunningSystem.await(SETTLE, "WeCom's callback IPs on the gateway's list", () -> {
@@ -153,6 +163,23 @@ class DirectoryFidelityIntegrationTests {
 
     @Test
     @Order(6)
+    void aChangeWithoutDepartmentsForAUserNotHeldYetIsDecidedByWhereWeComHasTheUser() throws Exception {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS).plusSeconds(6);
+        lastCallback = now;
+        system.directory.put(new Directory.User("sun", "孙八", List.of(1L), 1L, "顾问", null, null, null, 1));
+        system.directory.put(new Directory.User("zhou", "周九", List.of(67L), 67L, "顾问", null, null, null, 1));
+
+        // the update overtook the create: it carries no departments, and mdm-service does not hold the user yet
+        send(events(now).updateUser("sun", Map.of("Position", "高级顾问")));
+        send(events(now).updateUser("zhou", Map.of("Position", "高级顾问")));
+
+        RunningSystem.await(SETTLE, "sun's position", () -> "高级顾问".equals(field("sun", "position")));
+        system.awaitInboxDrained(SETTLE);
+        assertThat(user("zhou").isMissingNode()).as("WeCom has zhou outside the scope").isTrue();
+    }
+
+    @Test
+    @Order(7)
     void reconciliationKeepsToTheScopeAndTreatsAUserMovedOutAsLeft() throws Exception {
         // a run's events carry the second before it started: let it start after the callbacks' times
         RunningSystem.await(Duration.ofSeconds(30), "the clock past the last callback's time",
@@ -160,12 +187,13 @@ class DirectoryFidelityIntegrationTests {
         system.directory.put(new Directory.User("li", "李四", List.of(67L), 67L, null, null, null, null, 1,
                 Map.of("工号", "E-2002", "成本中心", "CC-10")));
         system.directory.put(new Directory.User("zhao", "赵六", List.of(1L), 1L, null, null, null, null, 1, Map.of()));
+        system.directory.removeUser("sun");
 
         RunningSystem.Answer started = system.post("/api/wx/reconcile/runs?corpId=" + CORP, "");
 
         assertThat(started.status()).as(started.body()).isEqualTo(202);
-        RunningSystem.await(SETTLE, "zhao created and li deleted",
-                () -> "false".equals(field("zhao", "deleted")) && "true".equals(field("li", "deleted")));
+        RunningSystem.await(SETTLE, "zhao created, li and sun deleted", () -> "false".equals(field("zhao", "deleted"))
+                && "true".equals(field("li", "deleted")) && "true".equals(field("sun", "deleted")));
         system.awaitInboxDrained(SETTLE);
         assertThat(user("wang").isMissingNode()).as("outside the scope: not created").isTrue();
         assertThat(system.get("/api/mdm/departments/" + CORP + "/67").status()).isEqualTo(404);

@@ -49,18 +49,30 @@ final class RunningSystem implements AutoCloseable {
     private final TokenMinter tokens = new TokenMinter(SECRET, Clock.systemUTC());
     /** Every service also accepts this provider's operator tokens, as in a deployment with single sign-on. */
     final IdentityProviderStub identityProvider;
+    private final String databases;
     private ServiceJar mdm;
     private ServiceJar wx;
     private ServiceJar gateway;
 
     RunningSystem() throws Exception {
+        this("", null);
+    }
+
+    /**
+     * @param databases  appended to the databases' names: a system of its own starts empty
+     * @param wxSettings YAML added to wx-service's settings (e.g. the corp's field mapping); null for none
+     */
+    RunningSystem(String databases, String wxSettings) throws Exception {
+        this.databases = databases;
         weCom = new WeComApiServer(directory, CORP, 0);
         weCom.setCallbackIps(List.of("127.0.0.1"));
         identityProvider = new IdentityProviderStub();
         startMdm();
-        List<String> wxArguments = wxArguments(TestInfrastructure.database("wx"), "http://127.0.0.1:" + mdmPort,
-                weCom.baseUrl(), TestInfrastructure.redisUrl(), "--wx.inbox.retry.max-attempts=30",
-                "--spring.config.additional-location=file:" + directoryMapping());
+        List<String> wxArguments = wxArguments(TestInfrastructure.database("wx" + databases), "http://127.0.0.1:" + mdmPort,
+                weCom.baseUrl(), TestInfrastructure.redisUrl(), "--wx.inbox.retry.max-attempts=30");
+        if (wxSettings != null) {
+            wxArguments.add("--spring.config.additional-location=file:" + settingsFile(wxSettings));
+        }
         wxArguments.addAll(identityProvider.serviceArguments());
         wx = ServiceJar.start("wx-service", jar("wx-service"), wxPort, Path.of("target"), Map.of(), wxArguments);
         List<String> gatewayArguments = new ArrayList<>(List.of(
@@ -77,7 +89,7 @@ final class RunningSystem implements AutoCloseable {
 
     void startMdm() throws IOException {
         mdm = ServiceJar.start("mdm-service", jar("mdm-service"), mdmPort, Path.of("target"), Map.of(),
-                mdmArguments(TestInfrastructure.database("mdm"), identityProvider.serviceArguments().toArray(String[]::new)));
+                mdmArguments(TestInfrastructure.database("mdm" + databases), identityProvider.serviceArguments().toArray(String[]::new)));
     }
 
     /** How the tests start mdm-service on {@code db}; {@code extra} are added (name each property once). */
@@ -117,24 +129,11 @@ final class RunningSystem implements AutoCloseable {
         return arguments;
     }
 
-    /**
-     * The test corp's field mapping (README "Custom attributes and field mapping"), in a file: attribute
-     * names are Chinese, and a command line may not carry them intact under every locale.
-     */
-    private static Path directoryMapping() throws IOException {
-        Path file = Files.createTempFile("wx-directory-", ".yml");
+    /** Settings in a file: a command line may not carry Chinese names intact under every locale. */
+    private static Path settingsFile(String yaml) throws IOException {
+        Path file = Files.createTempFile("wx-settings-", ".yml");
         file.toFile().deleteOnExit();
-        Files.writeString(file, """
-                wx:
-                  directory:
-                    corps:
-                      %s:
-                        employee-number: 工号
-                        fields:
-                          costCentre: 成本中心
-                        scope:
-                          exclude: [66]
-                """.formatted(CORP), StandardCharsets.UTF_8);
+        Files.writeString(file, yaml, StandardCharsets.UTF_8);
         return file;
     }
 
