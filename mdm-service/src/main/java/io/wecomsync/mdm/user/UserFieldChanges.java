@@ -116,68 +116,59 @@ final class UserFieldChanges {
             return;
         }
         SortedMap<String, CustomAttribute> held = CustomAttributeColumns.attributes(row.getExtAttrs());
-        Map<String, CustomAttribute> byName = new LinkedHashMap<>();
-        requested.forEach(attribute -> byName.put(attribute.name(), attribute));
-        if (complete) {
-            held.values().forEach(attribute -> byName.putIfAbsent(attribute.name(), CustomAttribute.text(attribute.name(), "")));
-        }
-        boolean changed = false;
-        for (CustomAttribute attribute : byName.values()) {
-            String name = attribute.name();
-            if (!fresh(timeKey("ext.", name))) {
-                continue;
-            }
-            CustomAttribute next = attribute.isEmpty() ? null : normalized(attribute);
-            CustomAttribute current = held.get(name);
-            if (!Objects.equals(next, current)) {
-                if (next == null) {
-                    held.remove(name);
-                } else {
-                    held.put(name, next);
-                }
-                changes.add(new FieldChange("extAttr." + name, shown(name, current), shown(name, next)));
-                changed = true;
-            }
-        }
-        if (changed) {
+        Map<String, CustomAttribute> named = new LinkedHashMap<>();
+        requested.forEach(attribute -> named.put(attribute.name(), attribute.isEmpty() ? null : normalized(attribute)));
+        if (keyed("ext.", "extAttr.", held, named, complete, CustomAttribute::display)) {
             row.setExtAttrs(CustomAttributeColumns.attributes(held));
         }
     }
 
+    /** The same rules for the mapped fields. */
     private void mappedFields(Map<String, String> requested, boolean complete, UserEntity row) {
         if ((requested == null || requested.isEmpty()) && !complete) {
             return;
         }
         SortedMap<String, String> held = CustomAttributeColumns.fields(row.getMappedFields());
-        Map<String, String> named = new TreeMap<>(requested == null ? Map.of() : requested);
-        if (complete) {
-            held.keySet().forEach(field -> named.putIfAbsent(field, ""));
+        Map<String, String> named = new TreeMap<>();
+        if (requested != null) {
+            requested.forEach((field, value) -> named.put(field, value.isEmpty() ? null : value));
         }
-        boolean changed = false;
-        for (Map.Entry<String, String> field : named.entrySet()) {
-            String name = field.getKey();
-            if (!fresh(timeKey("field.", name))) {
-                continue;
-            }
-            String next = field.getValue().isEmpty() ? null : field.getValue();
-            String current = held.get(name);
-            if (!Objects.equals(next, current)) {
-                if (next == null) {
-                    held.remove(name);
-                } else {
-                    held.put(name, next);
-                }
-                changes.add(new FieldChange("mapped." + name, shown(name, current), shown(name, next)));
-                changed = true;
-            }
-        }
-        if (changed) {
+        if (keyed("field.", "mapped.", held, named, complete, Function.identity())) {
             row.setMappedFields(CustomAttributeColumns.fields(held));
         }
     }
 
-    private String shown(String name, CustomAttribute attribute) {
-        return attribute == null ? null : shown(name, attribute.display());
+    /**
+     * Sets in {@code held} each entry {@code named} gives ({@code null}: remove it) whose field time allows,
+     * and with {@code complete} removes the entries not named; answers whether {@code held} changed.
+     */
+    private <V> boolean keyed(String timePrefix, String logPrefix, SortedMap<String, V> held, Map<String, V> named,
+                              boolean complete, Function<V, String> display) {
+        if (complete) {
+            held.keySet().forEach(name -> {
+                if (!named.containsKey(name)) {
+                    named.put(name, null);
+                }
+            });
+        }
+        boolean changed = false;
+        for (Map.Entry<String, V> entry : named.entrySet()) {
+            String name = entry.getKey();
+            V next = entry.getValue();
+            V current = held.get(name);
+            if (!fresh(timeKey(timePrefix, name)) || Objects.equals(next, current)) {
+                continue;
+            }
+            if (next == null) {
+                held.remove(name);
+            } else {
+                held.put(name, next);
+            }
+            changes.add(new FieldChange(logPrefix + name, shown(name, current == null ? null : display.apply(current)),
+                    shown(name, next == null ? null : display.apply(next))));
+            changed = true;
+        }
+        return changed;
     }
 
     private String shown(String name, String value) {
