@@ -96,7 +96,7 @@ public final class DirectoryMessages {
      * the corp's field {@code mapping}.
      */
     public static String userFingerprint(UserEntry user, DirectoryProperties.Corp mapping) {
-        UserUpsertRequest request = UserChangeHandler.request(parsed(user.fields(), user.extAttrs()), null, mapping,
+        UserUpsertRequest request = UserRequests.of(parsed(user.fields(), user.extAttrs()), null, mapping,
                 Instant.EPOCH, null);
         return DirectoryFingerprints.user(request.name(), request.position(), request.alias(), request.status(),
                 request.departments(), request.mainDepartment(), request.directLeader(), request.extAttrs(),

@@ -71,11 +71,11 @@ class CustomAttributesTests {
         DirectoryProperties.Corp mapping = new DirectoryProperties.Corp("工号", Map.of("grade", "职级", "homePage", "主页",
                 "costCentre", "成本中心"), null);
 
-        UserUpsertRequest request = UserChangeHandler.request(ContactMessage.parse(TYPED_BARE), null, mapping,
+        UserUpsertRequest request = UserRequests.of(ContactMessage.parse(TYPED_BARE), null, mapping,
                 Instant.EPOCH, "e1");
-        UserUpsertRequest unmapped = UserChangeHandler.request(ContactMessage.parse(TYPED_BARE), null,
+        UserUpsertRequest unmapped = UserRequests.of(ContactMessage.parse(TYPED_BARE), null,
                 new DirectoryProperties.Corp(null, Map.of(), null), Instant.EPOCH, "e1");
-        UserUpsertRequest noAttributes = UserChangeHandler.request(ContactMessage.parse(
+        UserUpsertRequest noAttributes = UserRequests.of(ContactMessage.parse(
                 "<xml><UserID>a</UserID><Name>甲</Name></xml>"), null, mapping, Instant.EPOCH, "e1");
 
         assertThat(request.employeeNumber()).isEqualTo("E-2002");
