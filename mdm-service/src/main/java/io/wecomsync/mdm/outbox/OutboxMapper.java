@@ -9,6 +9,7 @@ import org.apache.ibatis.annotations.Update;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 @Mapper
 interface OutboxMapper extends BaseMapper<OutboxEntity> {
@@ -111,4 +112,11 @@ interface OutboxMapper extends BaseMapper<OutboxEntity> {
             </script>
             """)
     int replay(@Param("id") Long id, @Param("target") String target, @Param("now") Instant now);
+
+    /** Rows waiting (PENDING) or given up (DEAD) per target, and the oldest pending change's time. */
+    @Select("""
+            SELECT target, status, COUNT(*) AS total, MIN(updated_at) AS oldest
+            FROM mdm_outbox WHERE status IN ('PENDING', 'DEAD') GROUP BY target, status
+            """)
+    List<Map<String, Object>> backlog();
 }

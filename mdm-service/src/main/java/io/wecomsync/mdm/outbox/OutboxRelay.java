@@ -46,6 +46,7 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int MAX_ERROR = 500;
 
+    private final OutboxMetrics metrics;
     private final OutboxMapper mapper;
     private final Map<String, OutboxTarget> targets = new LinkedHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
@@ -63,9 +64,9 @@ public class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(OutboxMapper mapper, List<OutboxTarget> targets, OutboxUsers users, OperationLog operationLog,
                 PlatformTransactionManager transactions, RetryingTransactions retrying, ObjectMapper json,
-                OutboxProperties properties,
-                OutboxSignal signal, Clock clock) {
+                OutboxProperties properties, OutboxSignal signal, OutboxMetrics metrics, Clock clock) {
         this.mapper = mapper;
+        this.metrics = metrics;
         CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(properties.breaker().window())
@@ -211,6 +212,7 @@ public class OutboxRelay implements SmartLifecycle {
                             trim(delivery.detail()), delivery.httpStatus(), now);
                 }
                 if (changed == 1) {
+                    metrics.delivered(row.getTarget(), result);
                     entries.add(new OperLogEntry(row.getCorpId(), OperAction.CRM_PUSH, row.getUserId(), result, null,
                             null, RequestSource.SYSTEM, describe(row, attempt.payload(), delivery)));
                 }

@@ -2,6 +2,8 @@ package io.wecomsync.mdm.outbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.wecomsync.mdm.MdmHttp.Answer;
 import io.wecomsync.mdm.MdmIntegrationTest;
@@ -37,6 +39,10 @@ class OutboxIntegrationTests extends MdmIntegrationTest {
     OutboxRelay relay;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    OutboxMetrics metrics;
+    @Autowired
+    MeterRegistry registry;
 
     @BeforeEach
     void crmAccepts() {
@@ -136,6 +142,7 @@ class OutboxIntegrationTests extends MdmIntegrationTest {
         CRM.stubFor(post("/api/users/sync").willReturn(aResponse().withStatus(422)
                 .withBody("{\"errcode\":\"UNKNOWN_DEPT\",\"errmsg\":\"department of R (13812345678) is unknown\"}")));
         String userId = upsert("refused", T1, "name", "R");
+        double deadBefore = deliveries("DEAD");
 
         for (int i = 0; i < 4; i++) {
             relay.runOnce();
@@ -143,6 +150,10 @@ class OutboxIntegrationTests extends MdmIntegrationTest {
         }
         assertThat(status(userId)).isEqualTo("DEAD");
         assertThat(results(userId)).containsExactly("FAILED", "DEAD");
+        metrics.count();
+        assertThat(deliveries("DEAD") - deadBefore).as("wecom.outbox.deliveries{result=DEAD}").isEqualTo(1);
+        assertThat(registry.get("wecom.outbox.backlog").tag("target", "crm").tag("status", "DEAD").gauge().value())
+                .as("the DEAD backlog the alert watches").isGreaterThanOrEqualTo(1);
 
         Answer listed = http.get("/admin/outbox?target=crm&status=dead&userId={u}", userId);
         assertThat(listed.status()).isEqualTo(200);
@@ -211,5 +222,10 @@ class OutboxIntegrationTests extends MdmIntegrationTest {
     private List<String> results(String userId) {
         return jdbc.queryForList("SELECT result FROM mdm_oper_log WHERE action = 'CRM_PUSH' AND target_id = ? ORDER BY id",
                 String.class, userId);
+    }
+
+    private double deliveries(String result) {
+        Counter counter = registry.find("wecom.outbox.deliveries").tag("target", "crm").tag("result", result).counter();
+        return counter == null ? 0 : counter.count();
     }
 }

@@ -34,6 +34,8 @@ class InboxMetrics {
                     return oldest == null ? 0 : Duration.between(oldest, clock.instant()).toMillis() / 1000.0;
                 })
                 .description("age in seconds of the oldest event not yet applied").baseUnit("seconds").register(registry);
+        Gauge.builder("wecom.inbox.dead.events", statistics, s -> s.countByStatus().getOrDefault(EventStatus.DEAD.name(), 0L))
+                .description("events given up (DEAD) and still kept: each needs an operator's look").register(registry);
     }
 
     void applied(InboxEvent event, Duration sinceReceived) {

@@ -39,6 +39,8 @@ public class CallbackIpRefresh {
         this.mdm = mdm;
         this.properties = properties;
         this.registry = registry;
+        // registered at zero, so an alert on them has a series before the first failure
+        List.of("fetch", "store").forEach(stage -> failures(stage));
     }
 
     public Outcome run() {
@@ -100,8 +102,12 @@ public class CallbackIpRefresh {
     }
 
     private void failure(String stage) {
-        Counter.builder("wecom.jobs.callback-ip.failed").tag("stage", stage)
-                .description("failed reads or writes of WeCom's callback IPs").register(registry).increment();
+        failures(stage).increment();
+    }
+
+    private Counter failures(String stage) {
+        return Counter.builder("wecom.jobs.callback-ip.failed").tag("stage", stage)
+                .description("failed reads or writes of WeCom's callback IPs").register(registry);
     }
 
     /** What a run did: whether mdm-service's list was replaced, with what, and what went wrong per corp. */
