@@ -2,6 +2,7 @@ package io.wecomsync.common.security;
 
 import io.wecomsync.common.api.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -11,6 +12,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
@@ -75,6 +77,20 @@ public final class ServletTokenSecurity {
                 .oauth2ResourceServer(server -> server.jwt(jwt -> { })
                         .authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied));
+    }
+
+    /**
+     * Requests that arrived on the management port, when one is set apart ({@code management.server.port}):
+     * Prometheus scrapes it without a token, so it must be bound where only the scraper reaches it
+     * ({@code management.server.address}, loopback unless set).
+     */
+    public static RequestMatcher managementPort(Environment environment) {
+        return request -> {
+            Integer management = environment.getProperty("local.management.port", Integer.class);
+            Integer server = environment.getProperty("local.server.port", Integer.class);
+            return management != null && management > 0 && !management.equals(server)
+                    && request.getLocalPort() == management;
+        };
     }
 
     /** {@code SCOPE_x} authorities, as Spring Security names a token's scopes. */

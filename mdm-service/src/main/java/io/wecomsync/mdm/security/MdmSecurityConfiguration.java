@@ -6,6 +6,7 @@ import io.wecomsync.common.security.ServletTokenSecurity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -29,9 +30,10 @@ import static io.wecomsync.common.security.ServletTokenSecurity.scopes;
 class MdmSecurityConfiguration {
 
     @Bean
-    SecurityFilterChain mdmSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain mdmSecurity(HttpSecurity http, Environment environment) throws Exception {
         return ServletTokenSecurity.statelessResourceServer(http)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(ServletTokenSecurity.managementPort(environment)).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error").permitAll()
                         .requestMatchers("/admin/**").hasAnyAuthority(scopes(ADMIN))

@@ -7,6 +7,7 @@ import io.wecomsync.common.security.TokenMinter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
@@ -49,9 +50,10 @@ class WxSecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain wxSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain wxSecurity(HttpSecurity http, Environment environment) throws Exception {
         return ServletTokenSecurity.statelessResourceServer(http)
                 .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(ServletTokenSecurity.managementPort(environment)).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/admin/**").hasAnyAuthority(scopes(ADMIN, WX_READ))
                         .anyRequest().hasAnyAuthority(scopes(ADMIN)))
