@@ -7,6 +7,7 @@ import io.wecomsync.common.security.ServletTokenSecurity;
 import io.wecomsync.common.security.TokenValidation;
 import io.wecomsync.gateway.web.ResultResponses;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
@@ -15,12 +16,14 @@ import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 
 import reactor.core.publisher.Mono;
 
 import javax.crypto.spec.SecretKeySpec;
+import java.net.InetSocketAddress;
 
 /**
  * Spring Security for the gateway: JWT resource server for everything not on
@@ -32,7 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
 class GatewaySecurityConfiguration {
 
     @Bean
-    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, IgnoredPaths ignoredPaths) {
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http, IgnoredPaths ignoredPaths, Environment environment) {
         ServerAuthenticationEntryPoint unauthenticated = (exchange, e) -> ResultResponses.write(exchange.getResponse(),
                 ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
         ServerAccessDeniedHandler denied = (exchange, e) -> ResultResponses.write(exchange.getResponse(),
@@ -45,6 +48,7 @@ class GatewaySecurityConfiguration {
                 .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
                 .authorizeExchange(exchanges -> exchanges
                         .matchers(ignoredPaths).permitAll()
+                        .matchers(managementPort(environment)).permitAll()
                         .anyExchange().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> { })
@@ -54,6 +58,22 @@ class GatewaySecurityConfiguration {
                         .authenticationEntryPoint(unauthenticated)
                         .accessDeniedHandler(denied))
                 .build();
+    }
+
+    /**
+     * Requests that arrived on the management port, when one is set apart ({@code management.server.port}):
+     * Prometheus scrapes it without a token, so it must be bound where only the scraper reaches it
+     * ({@code management.server.address}).
+     */
+    static ServerWebExchangeMatcher managementPort(Environment environment) {
+        return exchange -> {
+            Integer management = environment.getProperty("local.management.port", Integer.class);
+            Integer server = environment.getProperty("local.server.port", Integer.class);
+            InetSocketAddress local = exchange.getRequest().getLocalAddress();
+            boolean matches = management != null && management > 0 && !management.equals(server)
+                    && local != null && local.getPort() == management;
+            return matches ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
+        };
     }
 
     /**
