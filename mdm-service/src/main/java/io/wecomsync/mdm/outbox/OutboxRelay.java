@@ -190,8 +190,10 @@ public class OutboxRelay implements SmartLifecycle {
             return;
         }
         Instant now = clock.instant();
-        transaction.executeReadCommitted(() -> {
+        // a transaction run again (deadlock) runs this again: results are counted once it has committed
+        List<Recorded> recorded = transaction.executeReadCommitted(() -> {
             List<OperLogEntry> entries = new ArrayList<>(attempts.size());
+            List<Recorded> results = new ArrayList<>(attempts.size());
             // always in id order, so two rounds never lock each other's rows the other way round
             for (Attempt attempt : attempts.stream().sorted(Comparator.comparing(a -> a.row().getId())).toList()) {
                 OutboxEntity row = attempt.row();
@@ -212,14 +214,19 @@ public class OutboxRelay implements SmartLifecycle {
                             trim(delivery.detail()), delivery.httpStatus(), now);
                 }
                 if (changed == 1) {
-                    metrics.delivered(row.getTarget(), result);
+                    results.add(new Recorded(row.getTarget(), result));
                     entries.add(new OperLogEntry(row.getCorpId(), OperAction.CRM_PUSH, row.getUserId(), result, null,
                             null, RequestSource.SYSTEM, describe(row, attempt.payload(), delivery)));
                 }
             }
             operationLog.recordAll(entries);
-            return null;
+            return results;
         });
+        recorded.forEach(done -> metrics.delivered(done.target(), done.result()));
+    }
+
+    /** A delivery's result as recorded under its claim. */
+    private record Recorded(String target, String result) {
     }
 
     private static String describe(OutboxEntity row, OutboxPayload payload, OutboxTarget.Delivery delivery) {

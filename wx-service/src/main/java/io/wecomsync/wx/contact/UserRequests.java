@@ -28,7 +28,7 @@ final class UserRequests {
      * employee number and mapped fields are what the corp's {@code mapping} takes from the custom attributes.
      */
     static UserUpsertRequest of(ContactMessage m, WxCpUser details, DirectoryProperties.Corp mapping,
-                                     Instant time, String eventId) {
+                                Instant time, String eventId) {
         List<String> departments = m.list("Department");
         List<String> leaders = m.list("IsLeaderInDept");
         List<String> orders = m.list("Order");
