@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
 
 /**
  * The whole system for one test JVM: the WeCom simulator, mdm-service, wx-service and the gateway as
@@ -50,6 +51,7 @@ final class RunningSystem implements AutoCloseable {
     /** Every service also accepts this provider's operator tokens, as in a deployment with single sign-on. */
     final IdentityProviderStub identityProvider;
     private final String databases;
+    private final List<String> mdmSettings;
     private ServiceJar mdm;
     private ServiceJar wx;
     private ServiceJar gateway;
@@ -61,9 +63,11 @@ final class RunningSystem implements AutoCloseable {
     /**
      * @param databases  appended to the databases' names: a system of its own starts empty
      * @param wxSettings YAML added to wx-service's settings (e.g. the corp's field mapping); null for none
+     * @param mdmSettings arguments added to mdm-service's (e.g. {@code --mdm.crm.base-url=…})
      */
-    RunningSystem(String databases, String wxSettings) throws Exception {
+    RunningSystem(String databases, String wxSettings, String... mdmSettings) throws Exception {
         this.databases = databases;
+        this.mdmSettings = List.of(mdmSettings);
         weCom = new WeComApiServer(directory, CORP, 0);
         weCom.setCallbackIps(List.of("127.0.0.1"));
         identityProvider = new IdentityProviderStub();
@@ -89,7 +93,8 @@ final class RunningSystem implements AutoCloseable {
 
     void startMdm() throws IOException {
         mdm = ServiceJar.start("mdm-service", jar("mdm-service"), mdmPort, Path.of("target"), Map.of(),
-                mdmArguments(TestInfrastructure.database("mdm" + databases), identityProvider.serviceArguments().toArray(String[]::new)));
+                mdmArguments(TestInfrastructure.database("mdm" + databases), Stream.concat(
+                        identityProvider.serviceArguments().stream(), mdmSettings.stream()).toArray(String[]::new)));
     }
 
     /** How the tests start mdm-service on {@code db}; {@code extra} are added (name each property once). */

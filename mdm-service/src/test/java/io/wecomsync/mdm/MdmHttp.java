@@ -18,6 +18,10 @@ import java.time.Duration;
 
 public class MdmHttp {
 
+    /** The W3C trace every request of the tests is made under, as a caller with tracing would send it. */
+    public static final String TRACE_ID = "7e57ca11000000000000000000000001";
+
+
     public static final String TEST_SECRET = "test-secret-shared-by-the-wecom-sync-tests";
 
     private final TestRestTemplate http;
@@ -56,7 +60,7 @@ public class MdmHttp {
     public Answer exchange(HttpMethod method, String path, Object body, Object... uriVariables) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        headers.add("X-Request-Id", "test-trace");
+        headers.add("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01");
         if (token != null) {
             headers.setBearerAuth(token);
         }

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wecomsync.infra.embedded.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -17,10 +18,12 @@ import java.util.UUID;
 /**
  * Base of the tests that run mdm-service for real: HTTP on a random port, the JVM's shared embedded
  * MariaDB (database {@code wecom_mdm_test}), and a WireMock standing in for the CRM. All subclasses
- * share one application context. Tests share the database too, so each uses corp ids of its own.
+ * share one application context, traced as in production. Tests share the database too, so each uses corp ids of its own.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+// traced as in production: a request's traceparent is continued into its operation-log entries and CRM calls
+@AutoConfigureObservability(metrics = false)
 public abstract class MdmIntegrationTest {
 
     protected static final WireMockServer CRM = startCrm();

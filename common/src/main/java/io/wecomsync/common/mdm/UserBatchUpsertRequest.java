@@ -18,9 +18,13 @@ public record UserBatchUpsertRequest(
     /** The most items one batch may carry; larger sets are sent as several batches. */
     public static final int MAX_ITEMS = 200;
 
-    /** One user's upsert. */
+    /**
+     * One user's upsert; {@code traceId} (optional, W3C: 32 hex digits) is the trace of the event it comes
+     * from, recorded with the user's operation-log entry and CRM delivery (a batch mixes many events' traces).
+     */
     public record Item(
             @NotNull @Pattern(regexp = WxIds.USER_ID, message = "must be a WeCom userid") String wxUserId,
-            @Valid @NotNull UserUpsertRequest user) {
+            @Valid @NotNull UserUpsertRequest user,
+            @Pattern(regexp = "[0-9a-f]{32}", message = "must be a W3C trace id (32 lower-case hex digits)") String traceId) {
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 @RestController
 class OperLogController {
@@ -21,12 +22,15 @@ class OperLogController {
         this.operationLog = operationLog;
     }
 
-    /** Newest first. Times are ISO-8601 instants; {@code from} is inclusive, {@code to} exclusive. */
+    private static final Pattern TRACE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+
+    /** Newest first; {@code traceId} finds what one WeCom event (or request) did, across services. Times are ISO-8601 instants; {@code from} is inclusive, {@code to} exclusive. */
     @GetMapping("/oper-logs")
     Result<PageResponse<OperLogResponse>> find(@RequestParam(required = false) String corpId,
                                                @RequestParam(required = false) String action,
                                                @RequestParam(required = false) String targetType,
                                                @RequestParam(required = false) String targetId,
+                                               @RequestParam(required = false) String traceId,
                                                @RequestParam(required = false) Instant from,
                                                @RequestParam(required = false) Instant to,
                                                @RequestParam(defaultValue = "1") long page,
@@ -40,13 +44,17 @@ class OperLogController {
         if (from != null && to != null && !from.isBefore(to)) {
             throw ApiException.invalid("from must be before to");
         }
+        if (traceId != null && !traceId.isBlank() && !TRACE_ID.matcher(traceId).matches()) {
+            throw ApiException.invalid("traceId must be a trace id as the log shows it (at most 64 letters, digits, '.', '_', ':' or '-'), got '"
+                    + (traceId.length() > 64 ? traceId.substring(0, 64) + "…" : traceId) + "'");
+        }
         String normalizedAction = action == null ? null : action.toUpperCase(Locale.ROOT);
         if (normalizedAction != null && Arrays.stream(OperAction.values()).noneMatch(a -> a.name().equals(normalizedAction))) {
             throw ApiException.invalid("action must be one of " + Arrays.toString(OperAction.values()) + ", got '" + action + "'");
         }
         String normalizedType = targetType == null ? null : targetType.toUpperCase(Locale.ROOT);
         return Result.ok(operationLog.find(new OperationLog.OperLogQuery(blankToNull(corpId), normalizedAction,
-                normalizedType, blankToNull(targetId), from, to, page, size)));
+                normalizedType, blankToNull(targetId), blankToNull(traceId), from, to, page, size)));
     }
 
     private static String blankToNull(String value) {

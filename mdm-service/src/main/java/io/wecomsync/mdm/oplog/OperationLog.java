@@ -76,6 +76,7 @@ public class OperationLog {
                 .eq(query.action() != null, OperLogEntity::getAction, query.action())
                 .eq(query.targetType() != null, OperLogEntity::getTargetType, query.targetType())
                 .eq(query.targetId() != null, OperLogEntity::getTargetId, query.targetId())
+                .eq(query.traceId() != null, OperLogEntity::getTraceId, query.traceId())
                 .ge(query.from() != null, OperLogEntity::getCreatedAt, query.from())
                 .lt(query.to() != null, OperLogEntity::getCreatedAt, query.to())
                 .orderByDesc(OperLogEntity::getId);
@@ -108,7 +109,7 @@ public class OperationLog {
     }
 
     /** Filters for {@link #find}; {@code page} starts at 1. */
-    public record OperLogQuery(String corpId, String action, String targetType, String targetId,
+    public record OperLogQuery(String corpId, String action, String targetType, String targetId, String traceId,
                                Instant from, Instant to, long page, long size) {
     }
 }

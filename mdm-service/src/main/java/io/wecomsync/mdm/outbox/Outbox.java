@@ -31,10 +31,11 @@ public class Outbox {
 
     /**
      * @param previousWxUserId for a rename, the wxUserId before it; otherwise null
+     * @param traceId          the trace the change was made under, carried into its delivery; may be null
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void userChanged(String userId, String corpId, UserChange change, String previousWxUserId) {
-        usersChanged(List.of(new Changed(userId, corpId, change, previousWxUserId)));
+    public void userChanged(String userId, String corpId, UserChange change, String previousWxUserId, String traceId) {
+        usersChanged(List.of(new Changed(userId, corpId, change, previousWxUserId, traceId)));
     }
 
     /** Several users' changes, recorded in one statement. */
@@ -57,7 +58,8 @@ public class Outbox {
      * A committed change of one user.
      *
      * @param previousWxUserId for a rename, the wxUserId before it; otherwise null
+     * @param traceId          the trace it was made under (W3C trace id), or null
      */
-    public record Changed(String userId, String corpId, UserChange change, String previousWxUserId) {
+    public record Changed(String userId, String corpId, UserChange change, String previousWxUserId, String traceId) {
     }
 }

@@ -30,6 +30,7 @@ public class OutboxEntity {
     private Instant createdAt;
     private Instant updatedAt;
     private Instant deliveredAt;
+    private String traceId;
 
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
@@ -43,6 +44,8 @@ public class OutboxEntity {
     public void setChangeSeq(Long changeSeq) { this.changeSeq = changeSeq; }
     public Long getDeliveredSeq() { return deliveredSeq; }
     public void setDeliveredSeq(Long deliveredSeq) { this.deliveredSeq = deliveredSeq; }
+    public String getTraceId() { return traceId; }
+    public void setTraceId(String traceId) { this.traceId = traceId; }
     public String getLastChange() { return lastChange; }
     public void setLastChange(String lastChange) { this.lastChange = lastChange; }
     public String getPreviousWxUserId() { return previousWxUserId; }

@@ -23,15 +23,16 @@ interface OutboxMapper extends BaseMapper<OutboxEntity> {
     @Insert("""
             <script>
             INSERT INTO mdm_outbox (target, user_id, corp_id, change_seq, delivered_seq, last_change, previous_wx_user_id,
-                status, attempts, next_attempt_at, created_at, updated_at) VALUES
+                status, attempts, next_attempt_at, created_at, updated_at, trace_id) VALUES
             <foreach collection="targets" item="t" separator=",">
               <foreach collection="changes" item="c" separator=",">
-                (#{t}, #{c.userId}, #{c.corpId}, 1, 0, #{c.change}, #{c.previousWxUserId}, 'PENDING', 0, #{now}, #{now}, #{now})
+                (#{t}, #{c.userId}, #{c.corpId}, 1, 0, #{c.change}, #{c.previousWxUserId}, 'PENDING', 0, #{now}, #{now}, #{now}, #{c.traceId})
               </foreach>
             </foreach>
             ON DUPLICATE KEY UPDATE
                 change_seq = change_seq + 1,
                 last_change = VALUES(last_change),
+                trace_id = VALUES(trace_id),
                 previous_wx_user_id = COALESCE(previous_wx_user_id, VALUES(previous_wx_user_id)),
                 next_attempt_at = IF(status = 'PENDING', next_attempt_at, VALUES(next_attempt_at)),
                 attempts = IF(status = 'PENDING', attempts, 0),

@@ -3,8 +3,11 @@ package io.wecomsync.mdm.outbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micrometer.observation.ObservationRegistry;
 import io.wecomsync.common.concurrent.DaemonThreads;
 import io.wecomsync.common.mdm.UserResponse;
+import io.wecomsync.common.tracing.StoredTrace;
+import io.wecomsync.common.tracing.TraceParent;
 import io.wecomsync.mdm.oplog.OperAction;
 import io.wecomsync.mdm.oplog.OperLogEntry;
 import io.wecomsync.mdm.oplog.OperationLog;
@@ -12,6 +15,7 @@ import io.wecomsync.mdm.tx.RetryingTransactions;
 import io.wecomsync.mdm.web.RequestSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -57,6 +61,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final ObjectMapper json;
     private final OutboxProperties properties;
     private final OutboxSignal signal;
+    private final StoredTrace traces;
     private final Clock clock;
     private volatile boolean running;
     private Thread poller;
@@ -64,8 +69,10 @@ public class OutboxRelay implements SmartLifecycle {
 
     OutboxRelay(OutboxMapper mapper, List<OutboxTarget> targets, OutboxUsers users, OperationLog operationLog,
                 PlatformTransactionManager transactions, RetryingTransactions retrying, ObjectMapper json,
-                OutboxProperties properties, OutboxSignal signal, OutboxMetrics metrics, Clock clock) {
+                OutboxProperties properties, OutboxSignal signal, OutboxMetrics metrics,
+                ObjectProvider<ObservationRegistry> observations, Clock clock) {
         this.mapper = mapper;
+        this.traces = new StoredTrace(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
         this.metrics = metrics;
         CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -171,7 +178,9 @@ public class OutboxRelay implements SmartLifecycle {
         }
         OutboxPayload payload = OutboxPayload.of(row, row.getChangeSeq(), user);
         long started = System.nanoTime();
-        OutboxTarget.Delivery delivery = target.deliver(payload.json(json), payload.idempotencyKey(target.name()));
+        // the call continues the trace of the change it delivers, so the target sees the WeCom event's trace id
+        OutboxTarget.Delivery delivery = traces.resume("wecom.outbox.deliver", TraceParent.within(row.getTraceId()).orElse(null),
+                Map.of("target", row.getTarget()), () -> target.deliver(payload.json(json), payload.idempotencyKey(target.name())));
         long took = System.nanoTime() - started;
         if (delivery.accepted() || delivery.refused()) {
             breaker.onSuccess(took, TimeUnit.NANOSECONDS);
@@ -216,7 +225,7 @@ public class OutboxRelay implements SmartLifecycle {
                 if (changed == 1) {
                     results.add(new Recorded(row.getTarget(), result));
                     entries.add(new OperLogEntry(row.getCorpId(), OperAction.CRM_PUSH, row.getUserId(), result, null,
-                            null, RequestSource.SYSTEM, describe(row, attempt.payload(), delivery)));
+                            null, RequestSource.SYSTEM.withTrace(row.getTraceId()), describe(row, attempt.payload(), delivery)));
                 }
             }
             operationLog.recordAll(entries);

@@ -38,7 +38,7 @@ class UserBatchWriter {
             if (!seen.add(WxUserIds.key(entry.wxUserId()))) {
                 throw ApiException.invalid("items names user '" + entry.wxUserId() + "' twice; send one change per user");
             }
-            items.add(new UserUpserts.Item(entry.wxUserId(), entry.user()));
+            items.add(new UserUpserts.Item(entry.wxUserId(), entry.user(), entry.traceId()));
         }
         List<UserUpserts.Upserted> upserted = transactions.executeReadCommitted(() -> upserts.apply(corpId, items, source));
         List<UserBatchResult> results = new ArrayList<>(items.size());

@@ -48,8 +48,8 @@ class UserUpserts {
         this.clock = clock;
     }
 
-    /** One user's upsert, as asked. */
-    record Item(String wxUserId, UserUpsertRequest request) {
+    /** One user's upsert, as asked; {@code traceId} the trace of its source event when it differs from the request's. */
+    record Item(String wxUserId, UserUpsertRequest request, String traceId) {
     }
 
     /** What an item came to: written (in any outcome), or refused. */
@@ -78,6 +78,7 @@ class UserUpserts {
         List<Upserted> results = new ArrayList<>(items.size());
         for (Item item : items) {
             UserEntity row = current.user(item.wxUserId());
+            writes.item(item.traceId());
             List<DepartmentMembership> memberships = row == null ? List.of() : current.memberships(row.getUserId());
             if (item.request().sourceEventId() != null && applied.contains(key(applied(item)))) {
                 // this very event was applied before (a retry after a time-out, an event applied again): nothing more

@@ -31,6 +31,8 @@ final class UserWriteSet {
     private final Factory tables;
     private final String corpId;
     private final RequestSource source;
+    /** The source of the item being worked out: the request's, under the item's own trace when it names one. */
+    private RequestSource itemSource;
     private final List<Applied> applied = new ArrayList<>();
     private final List<UserEntity> created = new ArrayList<>();
     private final List<UserEntity> updated = new ArrayList<>();
@@ -44,14 +46,21 @@ final class UserWriteSet {
         this.tables = tables;
         this.corpId = corpId;
         this.source = source;
+        this.itemSource = source;
     }
 
     String corpId() {
         return corpId;
     }
 
+    /** Who asked for the item being worked out, and under which trace. */
     RequestSource source() {
-        return source;
+        return itemSource;
+    }
+
+    /** What is handed in from now on belongs to an item of trace {@code traceId} (null: the request's). */
+    void item(String traceId) {
+        itemSource = source.withTrace(traceId);
     }
 
     /** Reads the users holding {@code wxUserIds} and their memberships, and locks the users until the transaction ends. */
@@ -97,7 +106,7 @@ final class UserWriteSet {
     }
 
     void changed(UserEntity row, UserChange change) {
-        changes.add(new Outbox.Changed(row.getUserId(), row.getCorpId(), change, null));
+        changes.add(new Outbox.Changed(row.getUserId(), row.getCorpId(), change, null, itemSource.traceId()));
     }
 
     void log(OperLogEntry entry) {

@@ -65,7 +65,7 @@ public class UserWriter {
     public WriteResponse<UserResponse> upsert(String corpId, String wxUserId, UserUpsertRequest request,
                                               RequestSource source) {
         UserUpserts.Upserted upserted = transactions.executeReadCommitted(() ->
-                upserts.apply(corpId, List.of(new UserUpserts.Item(wxUserId, request)), source).get(0));
+                upserts.apply(corpId, List.of(new UserUpserts.Item(wxUserId, request, null)), source).get(0));
         if (upserted instanceof UserUpserts.Refused refused) {
             throw refused.reason();
         }
@@ -112,7 +112,7 @@ public class UserWriter {
             updateVersioned(row);
             renames.insert(row.getUserId(), corpId, wxUserId, newWxUserId, write.eventTime(), write.eventId(), now);
             tags.followUserRename(corpId, wxUserId, newWxUserId);
-            outbox.userChanged(row.getUserId(), corpId, UserChange.RENAMED, wxUserId);
+            outbox.userChanged(row.getUserId(), corpId, UserChange.RENAMED, wxUserId, source.traceId());
             return logged(OperAction.USER_RENAME, WriteOutcome.RENAMED, row, null,
                     List.of(new FieldChange("wxUserId", wxUserId, newWxUserId)), write);
         });
@@ -142,7 +142,7 @@ public class UserWriter {
             row.setLastEventId(write.eventId());
             row.setUpdatedAt(now);
             updateVersioned(row);
-            outbox.userChanged(row.getUserId(), corpId, UserChange.DELETED, null);
+            outbox.userChanged(row.getUserId(), corpId, UserChange.DELETED, null, source.traceId());
             return logged(OperAction.USER_DELETE, WriteOutcome.DELETED, row, null,
                     List.of(new FieldChange("deleted", "false", "true")), write);
         });

@@ -1,29 +1,33 @@
 package io.wecomsync.mdm.web;
 
+import io.wecomsync.common.tracing.TraceParent;
 import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.MDC;
 
 import java.security.Principal;
-import java.util.regex.Pattern;
 
 /**
- * Who asked for a write and under which trace, as recorded in the operation log. The trace id comes
- * from {@code X-Request-Id} when it is a plain token, the caller from the authenticated principal.
+ * Who asked for a write and under which trace, as recorded in the operation log. The trace id is the
+ * request's W3C trace — continued from its {@code traceparent}, or the one started for it — as the log
+ * lines show it (none when tracing is switched off). The caller comes from the authenticated principal.
  */
 public record RequestSource(String traceId, String caller) {
 
-    public static final String REQUEST_ID_HEADER = "X-Request-Id";
-    private static final Pattern PLAIN_TOKEN = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    /** The MDC key Micrometer Tracing puts the current trace id under. */
+    static final String TRACE_ID_MDC = "traceId";
 
     public static final RequestSource SYSTEM = new RequestSource(null, "system");
 
     public static RequestSource of(HttpServletRequest request) {
-        String traceId = request.getHeader(REQUEST_ID_HEADER);
-        if (traceId != null && !PLAIN_TOKEN.matcher(traceId).matches()) {
-            traceId = null;
-        }
+        String traceId = MDC.get(TRACE_ID_MDC);
         Principal principal = request.getUserPrincipal();
         String caller = principal != null ? truncate(principal.getName()) : "anonymous";
-        return new RequestSource(traceId, caller);
+        return new RequestSource(TraceParent.isTraceId(traceId) ? traceId : null, caller);
+    }
+
+    /** The same caller under trace {@code traceId}; this source itself when {@code traceId} is null. */
+    public RequestSource withTrace(String traceId) {
+        return traceId == null ? this : new RequestSource(traceId, caller);
     }
 
     private static String truncate(String value) {

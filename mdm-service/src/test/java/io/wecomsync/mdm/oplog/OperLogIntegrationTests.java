@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.oplog;
 
+import io.wecomsync.mdm.MdmHttp;
 import io.wecomsync.mdm.MdmHttp.Answer;
 import io.wecomsync.mdm.MdmIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,9 @@ class OperLogIntegrationTests extends MdmIntegrationTest {
         assertThat(everything.data().path("total").asLong()).isEqualTo(7);
         Answer newest = http.get("/oper-logs?corpId={c}&size=1", corp);
         assertThat(newest.data().path("items").get(0).path("action").asText()).isEqualTo("USER_DELETE");
-        assertThat(newest.data().path("items").get(0).path("traceId").asText()).isEqualTo("test-trace");
+        assertThat(newest.data().path("items").get(0).path("traceId").asText()).isEqualTo(MdmHttp.TRACE_ID);
+        assertThat(http.get("/oper-logs?corpId={c}&traceId={t}", corp, MdmHttp.TRACE_ID).data().path("total").asLong()).isEqualTo(7);
+        assertThat(http.get("/oper-logs?corpId={c}&traceId=0af7651916cd43dd8448eb211c80319c", corp).data().path("total").asLong()).isZero();
         assertThat(newest.data().path("items").get(0).path("changes").toString())
                 .isEqualTo("[{\"field\":\"deleted\",\"before\":\"false\",\"after\":\"true\"}]");
     }
@@ -50,6 +53,7 @@ class OperLogIntegrationTests extends MdmIntegrationTest {
         Answer badAction = http.get("/oper-logs?action=DROP_TABLE");
         Answer badSize = http.get("/oper-logs?size=1000");
         Answer badTime = http.get("/oper-logs?from=yesterday");
+        Answer badTrace = http.get("/oper-logs?traceId={t}", "a trace; DROP TABLE");
 
         assertThat(future.data().path("total").asLong()).isZero();
         assertThat(past.data().path("total").asLong()).isEqualTo(1);
@@ -58,5 +62,7 @@ class OperLogIntegrationTests extends MdmIntegrationTest {
         assertThat(badSize.status()).isEqualTo(400);
         assertThat(badTime.status()).isEqualTo(400);
         assertThat(badTime.msg()).contains("from");
+        assertThat(badTrace.status()).isEqualTo(400);
+        assertThat(badTrace.msg()).contains("traceId");
     }
 }

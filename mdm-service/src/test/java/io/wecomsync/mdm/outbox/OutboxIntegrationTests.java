@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.outbox;
 
+import io.wecomsync.mdm.MdmHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -67,6 +68,8 @@ class OutboxIntegrationTests extends MdmIntegrationTest {
         assertThat(body.path("sequence").asLong()).isEqualTo(1);
         assertThat(status(userId)).isEqualTo("DELIVERED");
         assertThat(results(userId)).containsExactly("SUCCESS");
+        assertThat(jdbc.queryForObject("SELECT trace_id FROM mdm_oper_log WHERE action = 'CRM_PUSH' AND target_id = ?",
+                String.class, userId)).as("the delivery is logged under the write's trace").isEqualTo(MdmHttp.TRACE_ID);
     }
 
     @Test
@@ -204,6 +207,8 @@ class OutboxIntegrationTests extends MdmIntegrationTest {
             JsonNode body = json.readTree(request.getBodyAsString());
             if (userId.equals(body.path("userId").asText())) {
                 assertThat(request.getHeader("Idempotency-Key")).hasSize(64);
+                assertThat(request.getHeader("traceparent")).as("the CRM call continues the write's trace")
+                        .contains("-" + MdmHttp.TRACE_ID + "-");
                 mine.add(body);
             }
         }

@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.user;
 
+import io.wecomsync.mdm.MdmHttp;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wecomsync.mdm.MdmHttp.Answer;
 import io.wecomsync.mdm.MdmIntegrationTest;
@@ -103,16 +104,39 @@ class UserBatchIntegrationTests extends MdmIntegrationTest {
     }
 
     @Test
+    void eachItemIsLoggedUnderTheTraceOfItsOwnEvent() {
+        String traceA = "4bf92f3577b34da6a3ce929d0e0e4736";
+        String traceB = "0af7651916cd43dd8448eb211c80319c";
+        Answer answer = http.post(BATCH, Map.of("items", List.of(
+                Map.of("wxUserId", "ta", "user", user(T1, "name", "甲"), "traceId", traceA),
+                Map.of("wxUserId", "tb", "user", user(T1, "name", "乙"), "traceId", traceB),
+                item("tc", user(T1, "name", "丙")))), corp);
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(http.get("/oper-logs?traceId={t}", traceA).data().path("items")).singleElement()
+                .satisfies(entry -> assertThat(entry.path("targetId").asText())
+                        .isEqualTo(http.get("/users?corpId={c}&wxUserId=ta", corp).data().get(0).path("userId").asText()));
+        assertThat(http.get("/oper-logs?traceId={t}", traceB).data().path("total").asLong()).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT trace_id FROM mdm_oper_log WHERE corp_id = ? AND action = 'USER_UPSERT'",
+                String.class, corp)).as("an item without a trace of its own is logged under the request's")
+                .containsExactlyInAnyOrder(traceA, traceB, MdmHttp.TRACE_ID);
+    }
+
+    @Test
     void badBatchesAreRefusedWhole() {
         Answer empty = http.post(BATCH, Map.of("items", List.of()), corp);
         Answer twice = http.post(BATCH, Map.of("items", List.of(item("dup", user(T1, "name", "a")),
                 item("DUP", user(T1, "name", "b")))), corp);
         Answer badId = http.post(BATCH, Map.of("items", List.of(item("has space", user(T1, "name", "a")))), corp);
+        Answer badTrace = http.post(BATCH, Map.of("items", List.of(Map.of("wxUserId", "t", "user", user(T1, "name", "a"),
+                "traceId", "not-a-trace"))), corp);
 
         assertThat(empty.status()).isEqualTo(400);
         assertThat(twice.status()).isEqualTo(400);
         assertThat(twice.msg()).contains("twice");
         assertThat(badId.status()).isEqualTo(400);
+        assertThat(badTrace.status()).isEqualTo(400);
+        assertThat(badTrace.msg()).contains("traceId");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_user WHERE corp_id = ?", Integer.class, corp)).isZero();
     }
 

@@ -104,7 +104,8 @@ class UserChangeHandler {
             return Optional.empty();
         }
         return Optional.of(new UserBatchUpsertRequest.Item(wxUserId,
-                UserRequests.of(message, null, mapping.corp(event.corpId()), message.eventTime(), message.eventId())));
+                UserRequests.of(message, null, mapping.corp(event.corpId()), message.eventTime(), message.eventId()),
+                event.traceParent() == null ? null : event.traceParent().traceId()));
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.wecomsync.wx.inbox;
 
+import io.wecomsync.common.tracing.TraceParent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -36,10 +37,12 @@ public class Inbox implements AutoCloseable {
     private final TransactionTemplate claimTransaction;
     private final TransactionTemplate transaction;
     private final GroupCommit groupCommit;
+    private final EventTraces traces;
     private final Clock clock;
 
     Inbox(InboxMapper mapper, PayloadCipher cipher, InboxSettings settings, InboxMetrics metrics,
-          InboxSignal signal, PlatformTransactionManager transactions, Clock clock) {
+          InboxSignal signal, PlatformTransactionManager transactions, EventTraces traces,
+          Clock clock) {
         this.mapper = mapper;
         this.cipher = cipher;
         this.settings = settings;
@@ -48,6 +51,7 @@ public class Inbox implements AutoCloseable {
         this.claimTransaction = new TransactionTemplate(transactions);
         this.claimTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.transaction = new TransactionTemplate(transactions);
+        this.traces = traces;
         this.clock = clock;
         this.groupCommit = new GroupCommit(new GroupCommit.Writer() {
             @Override
@@ -131,6 +135,7 @@ public class Inbox implements AutoCloseable {
         row.setNextAttemptAt(now);
         row.setReceivedAt(now);
         row.setUpdatedAt(now);
+        row.setTraceParent(traces.current().map(TraceParent::toString).orElse(null));
         return row;
     }
 
@@ -304,7 +309,7 @@ public class Inbox implements AutoCloseable {
         return new InboxEvent(row.getId(), row.getCorpId(), row.getAgentId(),
                 InboundEvent.EventSource.valueOf(row.getSource()), row.getEventType(), row.getChangeType(),
                 row.getEntityKey(), row.getEventTime(), payload, row.getAttempts(), row.getWaits(),
-                row.getReceivedAt(), row.getLeaseVersion());
+                row.getReceivedAt(), row.getLeaseVersion(), TraceParent.parse(row.getTraceParent()).orElse(null));
     }
 
     static String dedupeKey(String corpId, String payload) {

@@ -1,5 +1,7 @@
 package io.wecomsync.wx.inbox;
 
+import io.wecomsync.common.tracing.TraceParent;
+
 import java.time.Instant;
 
 /**
@@ -7,7 +9,7 @@ import java.time.Instant;
  * {@code attempt} counts the tries that could fail it, this one included; {@code waits} the earlier tries
  * that found a dependency unavailable, which never make it DEAD;
  * {@code leaseVersion} names this claim: finishing or renewing needs it, so a claim that was taken
- * over changes nothing.
+ * over changes nothing; {@code traceParent} the trace it was stored under (null when none).
  */
 public record InboxEvent(
         long id,
@@ -22,5 +24,6 @@ public record InboxEvent(
         int attempt,
         int waits,
         Instant receivedAt,
-        long leaseVersion) {
+        long leaseVersion,
+        TraceParent traceParent) {
 }

@@ -20,6 +20,7 @@ public class InboxEventEntity {
     private String changeType;
     private String entityKey;
     private String altEntityKey;
+    private String traceParent;
     private Instant eventTime;
     private String payload;
     private String status;
@@ -52,6 +53,8 @@ public class InboxEventEntity {
     public void setEntityKey(String entityKey) { this.entityKey = entityKey; }
     public String getAltEntityKey() { return altEntityKey; }
     public void setAltEntityKey(String altEntityKey) { this.altEntityKey = altEntityKey; }
+    public String getTraceParent() { return traceParent; }
+    public void setTraceParent(String traceParent) { this.traceParent = traceParent; }
     public Instant getEventTime() { return eventTime; }
     public void setEventTime(Instant eventTime) { this.eventTime = eventTime; }
     public String getPayload() { return payload; }

@@ -128,12 +128,12 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
     @Insert("""
             <script>
             INSERT INTO wx_inbox_event (corp_id, agent_id, source, dedupe_key, event_type, change_type, entity_key,
-                alt_entity_key, event_time, payload, status, attempts, next_attempt_at, received_at, updated_at)
+                alt_entity_key, event_time, payload, status, attempts, next_attempt_at, received_at, updated_at, trace_parent)
             VALUES
             <foreach collection="rows" item="r" separator=",">
               (#{r.corpId}, #{r.agentId}, #{r.source}, #{r.dedupeKey}, #{r.eventType}, #{r.changeType}, #{r.entityKey},
                #{r.altEntityKey}, #{r.eventTime}, #{r.payload}, #{r.status}, #{r.attempts}, #{r.nextAttemptAt},
-               #{r.receivedAt}, #{r.updatedAt})
+               #{r.receivedAt}, #{r.updatedAt}, #{r.traceParent})
             </foreach>
             <if test="skipStored">ON DUPLICATE KEY UPDATE id = id</if>
             </script>

@@ -4,6 +4,7 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
 import io.wecomsync.common.mdm.PageResponse;
 import io.wecomsync.common.pii.PiiMasking;
+import io.wecomsync.common.tracing.TraceParent;
 import io.wecomsync.wx.xml.SafeXml;
 import org.springframework.stereotype.Service;
 
@@ -135,7 +136,8 @@ class InboxQueries implements InboxMetrics.InboxStatistics {
         return new InboxEventView(row.getId(), row.getCorpId(), row.getAgentId(), row.getSource(), row.getEventType(),
                 row.getChangeType(), row.getEntityKey(), row.getEventTime(), row.getStatus(), row.getAttempts(),
                 row.getWaits() == null ? 0 : row.getWaits(), row.getNextAttemptAt(), row.getLastError(),
-                row.getReceivedAt(), row.getDoneAt(), blockedBy, fields);
+                row.getReceivedAt(), row.getDoneAt(), blockedBy,
+                TraceParent.parse(row.getTraceParent()).map(TraceParent::traceId).orElse(null), fields);
     }
 
     /** Filters of the admin listing; {@code page} starts at 1. */
@@ -145,12 +147,12 @@ class InboxQueries implements InboxMetrics.InboxStatistics {
     /**
      * One event for operators. {@code attempts} counts the tries that can make it DEAD, {@code waits} those
      * that found a dependency unavailable; {@code blockedBy} (single event only) is the DEAD event of the same
-     * entity it waits behind until that one is replayed or skipped; {@code fields} (masked) only when a
-     * single event is shown.
+     * entity it waits behind until that one is replayed or skipped; {@code traceId} the trace it arrived
+     * under (search mdm-service's operation log with it); {@code fields} (masked) only when a single event is shown.
      */
     record InboxEventView(long id, String corpId, Integer agentId, String source, String eventType, String changeType,
                           String entityKey, Instant eventTime, String status, int attempts, int waits,
                           Instant nextAttemptAt, String lastError, Instant receivedAt, Instant doneAt, Long blockedBy,
-                          Map<String, String> fields) {
+                          String traceId, Map<String, String> fields) {
     }
 }

@@ -38,6 +38,7 @@ public class InboxWorker implements SmartLifecycle {
     private final InboxSettings settings;
     private final InboxSignal signal;
     private final List<InboxGate> gates;
+    private final EventTraces traces;
     private final String owner;
     /** Events this instance is applying right now, for the lease renewal. */
     private final ConcurrentHashMap<Long, Boolean> inFlight = new ConcurrentHashMap<>();
@@ -50,12 +51,14 @@ public class InboxWorker implements SmartLifecycle {
     private ExecutorService batchRunners;
     private ScheduledExecutorService renewer;
 
-    InboxWorker(Inbox inbox, InboxRouter router, InboxSettings settings, InboxSignal signal, List<InboxGate> gates) {
+    InboxWorker(Inbox inbox, InboxRouter router, InboxSettings settings, InboxSignal signal, List<InboxGate> gates,
+                EventTraces traces) {
         this.inbox = inbox;
         this.router = router;
         this.settings = settings;
         this.signal = signal;
         this.gates = List.copyOf(gates);
+        this.traces = traces;
         this.owner = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
         startRenewer();
     }
@@ -107,7 +110,7 @@ public class InboxWorker implements SmartLifecycle {
     }
 
     private void apply(InboxEvent event) {
-        finish(event, router.handle(event));
+        finish(event, traces.apply(event, () -> router.handle(event)));
     }
 
     private void finish(InboxEvent event, HandlerOutcome outcome) {

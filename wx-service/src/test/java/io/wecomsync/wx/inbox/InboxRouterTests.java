@@ -59,6 +59,6 @@ class InboxRouterTests {
 
     private static InboxEvent event(String type) {
         return new InboxEvent(1, "corp", 1, InboundEvent.EventSource.CALLBACK, type, "update_party", "dept:corp:1",
-                Instant.now(), "<xml/>", 1, 0, Instant.now(), 1);
+                Instant.now(), "<xml/>", 1, 0, Instant.now(), 1, null);
     }
 }

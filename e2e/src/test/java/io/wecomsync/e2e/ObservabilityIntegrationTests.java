@@ -2,6 +2,8 @@ package io.wecomsync.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.wecomsync.simulator.CallbackSender;
 import io.wecomsync.simulator.ContactEvents;
 import io.wecomsync.simulator.Directory;
@@ -12,12 +14,18 @@ import org.junit.jupiter.api.TestInstance;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.Reader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,30 +33,88 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.wecomsync.e2e.RunningSystem.CORP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The alert rules and the dashboard under {@code deploy/observability/} name only metrics the running
- * services really export: a renamed meter breaks this test instead of silently muting an alert.
+ * What operators follow: one WeCom change by its trace id from the gateway to the operation log and the
+ * CRM, and alert rules and a dashboard under {@code deploy/observability/} that name only metrics the
+ * running services really export (a renamed meter breaks this test instead of silently muting an alert).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ShippedObservabilityIntegrationTests {
+class ObservabilityIntegrationTests {
 
     private static final Path OBSERVABILITY = Path.of("..", "deploy", "observability");
     private static final Pattern METRIC = Pattern.compile("\\b((?:wecom|resilience4j|http_server)_[a-z0-9_]+)");
 
+    private static final String CRM_PATH = "/api/users/sync";
+
+    private WireMockServer crm;
     private RunningSystem system;
 
     @BeforeAll
     void start() throws Exception {
-        system = new RunningSystem("_observability", null);
+        crm = new WireMockServer(options().dynamicPort());
+        crm.start();
+        crm.stubFor(WireMock.post(urlPathEqualTo(CRM_PATH)).willReturn(aResponse().withStatus(200)));
+        system = new RunningSystem("_observability", null, "--mdm.crm.base-url=" + crm.baseUrl(),
+                "--mdm.outbox.relay-enabled=true");
     }
 
     @AfterAll
     void stop() {
         if (system != null) {
             system.close();
+        }
+        crm.stop();
+    }
+
+    @Test
+    void oneCallbackIsFoundByItsTraceIdInTheInboxTheOperationLogAndTheCrmCall() throws Exception {
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        String traceId = HexFormat.of().formatHex(random);
+        ContactEvents events = new ContactEvents(CORP, Clock.systemUTC());
+        HttpRequest signed = system.callbacks().sign(events.createUser(
+                new Directory.User("traced", "追踪", List.of(1L), 1L, null, null, null, null, 1), false));
+        HttpRequest traced = HttpRequest.newBuilder(signed, (name, value) -> true)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").build();
+        RunningSystem.await(Duration.ofSeconds(90), "the traced callback answered 200 through the gateway", () -> {
+            try {
+                return HttpClient.newHttpClient().send(traced, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+
+        RunningSystem.await(Duration.ofSeconds(60), "the user's upsert and its CRM delivery under the trace",
+                () -> actions(traceId).containsAll(List.of("USER_UPSERT", "CRM_PUSH")));
+        JsonNode entries = system.get("/api/mdm/oper-logs?traceId=" + traceId).json().path("data").path("items");
+        for (JsonNode entry : entries) {
+            assertThat(entry.path("traceId").asText()).isEqualTo(traceId);
+            assertThat(entry.path("result").asText()).as(entry.path("action").asText()).isIn("CREATED", "SUCCESS");
+        }
+        assertThat(crm.findAll(postRequestedFor(urlPathEqualTo(CRM_PATH))
+                .withHeader("traceparent", containing("-" + traceId + "-")))).as("CRM calls carrying the trace").isNotEmpty();
+        JsonNode inbox = system.get("/api/wx/inbox/events?corpId=" + CORP + "&entityKey=user:" + CORP + ":traced")
+                .json().path("data").path("items");
+        assertThat(inbox).extracting(event -> event.path("traceId").asText()).containsExactly(traceId);
+        assertThat(system.get("/api/mdm/oper-logs?traceId=not%20a%20trace").status()).isEqualTo(400);
+    }
+
+    private List<String> actions(String traceId) {
+        try {
+            List<String> actions = new ArrayList<>();
+            system.get("/api/mdm/oper-logs?traceId=" + traceId).json().path("data").path("items")
+                    .forEach(entry -> actions.add(entry.path("action").asText()));
+            return actions;
+        } catch (Exception e) {
+            return List.of();
         }
     }
 
