@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.wecomsync.simulator.CallbackSender;
 import io.wecomsync.simulator.ContactEvents;
 import io.wecomsync.simulator.Directory;
+import io.wecomsync.simulator.WeComApiServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -62,8 +63,14 @@ class ObservabilityIntegrationTests {
         crm = new WireMockServer(options().dynamicPort());
         crm.start();
         crm.stubFor(WireMock.post(urlPathEqualTo(CRM_PATH)).willReturn(aResponse().withStatus(200)));
-        system = new RunningSystem("_observability", null, "--mdm.crm.base-url=" + crm.baseUrl(),
-                "--mdm.outbox.relay-enabled=true");
+        system = new RunningSystem("_observability", """
+                logging.structured.format.console: ecs
+                wx:
+                  notify:
+                    enabled: true
+                    to-users: [itadmin]
+                    cron: "0/1 * * * * ?"
+                """, "--mdm.crm.base-url=" + crm.baseUrl(), "--mdm.outbox.relay-enabled=true");
     }
 
     @AfterAll
@@ -81,7 +88,7 @@ class ObservabilityIntegrationTests {
         String traceId = HexFormat.of().formatHex(random);
         ContactEvents events = new ContactEvents(CORP, Clock.systemUTC());
         HttpRequest signed = system.callbacks().sign(events.createUser(
-                new Directory.User("traced", "追踪", List.of(1L), 1L, null, null, null, null, 1), false));
+                new Directory.User("traced", "追踪", List.of(1L), 1L, null, "13912345678", "traced@example.com", null, 1), false));
         HttpRequest traced = HttpRequest.newBuilder(signed, (name, value) -> true)
                 .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").build();
         RunningSystem.await(Duration.ofSeconds(90), "the traced callback answered 200 through the gateway", () -> {
@@ -105,6 +112,48 @@ class ObservabilityIntegrationTests {
                 .json().path("data").path("items");
         assertThat(inbox).extracting(event -> event.path("traceId").asText()).containsExactly(traceId);
         assertThat(system.get("/api/mdm/oper-logs?traceId=not%20a%20trace").status()).isEqualTo(400);
+        for (String service : List.of("gateway", "wx-service", "mdm-service")) {
+            assertThat(Files.readString(Path.of("target", service + ".log"))).as(service + "'s log")
+                    .doesNotContain("13912345678").doesNotContain("traced@example.com");
+        }
+    }
+
+    @Test
+    void anEventGoneDeadIsMessagedToTheAdminsInWeComAndTheSendIsLogged() throws Exception {
+        ContactEvents events = new ContactEvents(CORP, Clock.systemUTC());
+        // WeCom never sends this (a deletion naming nobody): it cannot be applied, ever
+        assertThat(system.callbacks().send(events.message("delete_user", Map.of())).lastStatus()).isEqualTo(200);
+
+        RunningSystem.await(Duration.ofSeconds(60), "a message to the admins",
+                () -> !system.weCom.sentMessages().isEmpty());
+        WeComApiServer.SentMessage message = system.weCom.sentMessages().get(0);
+        assertThat(message.toUser()).isEqualTo("itadmin");
+        assertThat(message.agentId()).isEqualTo(RunningSystem.AGENT);
+        assertThat(message.content()).contains("DEAD", CORP, "delete_user");
+        RunningSystem.await(Duration.ofSeconds(60), "the send in the operation log", () -> {
+            try {
+                return system.get("/api/mdm/oper-logs?action=ADMIN_NOTICE").json().path("data").path("total").asInt() == 1;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        JsonNode entry = system.get("/api/mdm/oper-logs?action=ADMIN_NOTICE").json().path("data").path("items").get(0);
+        assertThat(entry.path("result").asText()).isEqualTo("SENT");
+        assertThat(entry.path("message").asText()).contains("users=itadmin", "DEAD_EVENTS:" + CORP);
+        // wx-service logs JSON here (logging.structured.format.console=ecs), the event's trace id on its DEAD line
+        String traceId = system.get("/api/wx/inbox/events?status=DEAD&corpId=" + CORP).json().path("data").path("items")
+                .get(0).path("traceId").asText();
+        assertThat(traceId).matches("[0-9a-f]{32}");
+        List<JsonNode> deadLines = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("target", "wx-service.log"))) {
+            if (line.startsWith("{") && line.contains("is DEAD")) {
+                deadLines.add(new ObjectMapper().readTree(line));
+            }
+        }
+        assertThat(deadLines).extracting(line -> line.path("traceId").asText()).contains(traceId);
+        Thread.sleep(2500);
+        assertThat(system.weCom.sentMessages()).as("one message per condition and interval, though the job runs every second")
+                .hasSize(1);
     }
 
     private List<String> actions(String traceId) {

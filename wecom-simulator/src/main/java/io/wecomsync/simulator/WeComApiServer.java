@@ -25,7 +25,8 @@ import java.util.concurrent.Executors;
 /**
  * Serves the part of WeCom's HTTP API ({@code /cgi-bin/…}) that wecom-sync reads, over a
  * {@link Directory}: {@code gettoken}, {@code getcallbackip}, {@code user/get}, {@code user/list}, {@code user/list_id},
- * {@code department/get}, {@code department/simplelist}, {@code tag/get}, {@code tag/list}. Every call but
+ * {@code department/get}, {@code department/simplelist}, {@code tag/get}, {@code tag/list}, and
+ * {@code message/send} (text messages, recorded for {@link #sentMessages()}). Every call but
  * {@code gettoken} needs a token it issued; errors answer WeCom's {@code errcode}s.
  */
 public final class WeComApiServer implements AutoCloseable {
@@ -46,6 +47,7 @@ public final class WeComApiServer implements AutoCloseable {
     private final List<String> callbackIps = new CopyOnWriteArrayList<>(List.of("127.0.0.1", "::1"));
     private volatile boolean detailsHidden;
     private final Map<String, Integer> apiErrors = new ConcurrentHashMap<>();
+    private final List<SentMessage> sentMessages = new CopyOnWriteArrayList<>();
 
     public WeComApiServer(Directory directory, String corpId, int port) throws IOException {
         this.directory = directory;
@@ -85,6 +87,18 @@ public final class WeComApiServer implements AutoCloseable {
         }
     }
 
+    /** The application messages sent so far ({@code message/send}), oldest first. */
+    public List<SentMessage> sentMessages() {
+        return List.copyOf(sentMessages);
+    }
+
+    /**
+     * One text message an app sent: {@code toUser}, {@code toParty} and {@code toTag} as WeCom takes them
+     * ({@code a|b}), empty when not given.
+     */
+    public record SentMessage(int agentId, String toUser, String toParty, String toTag, String content) {
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -111,6 +125,7 @@ public final class WeComApiServer implements AutoCloseable {
                     case "department/simplelist" -> simpleList();
                     case "tag/get" -> tag(query.getOrDefault("tagid", ""));
                     case "tag/list" -> tagList();
+                    case "message/send" -> sendMessage(JSON.readTree(exchange.getRequestBody()));
                     default -> error(404, "not simulated: " + path);
                 };
             }
@@ -232,6 +247,32 @@ public final class WeComApiServer implements AutoCloseable {
         ArrayNode list = node.putArray("taglist");
         directory.tags().forEach(tag -> list.addObject().put("tagid", tag.id()).put("tagname", tag.name()));
         return node;
+    }
+
+    /** {@code message/send} as WeCom checks it: an agent, someone to send to, and a text of at most 2,048 bytes. */
+    private JsonNode sendMessage(JsonNode request) {
+        if (!"text".equals(request.path("msgtype").asText())) {
+            return error(40008, "invalid message type");
+        }
+        if (!request.path("agentid").canConvertToInt() || request.path("agentid").asInt() <= 0) {
+            return error(40056, "invalid agentid");
+        }
+        String toUser = request.path("touser").asText("");
+        String toParty = request.path("toparty").asText("");
+        String toTag = request.path("totag").asText("");
+        if (toUser.isEmpty() && toParty.isEmpty() && toTag.isEmpty()) {
+            return error(40031, "invalid user list: no receivers");
+        }
+        String content = request.path("text").path("content").asText("");
+        if (content.isEmpty()) {
+            return error(44004, "empty content");
+        }
+        if (content.getBytes(StandardCharsets.UTF_8).length > 2048) {
+            return error(45002, "content size out of limit");
+        }
+        sentMessages.add(new SentMessage(request.path("agentid").asInt(), toUser, toParty, toTag, content));
+        return ok().put("invaliduser", "").put("invalidparty", "").put("invalidtag", "")
+                .put("msgid", "sim-msg-" + sentMessages.size());
     }
 
     private static void putIfKnown(ObjectNode node, String field, String value) {

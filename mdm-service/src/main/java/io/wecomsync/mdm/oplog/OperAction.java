@@ -13,7 +13,9 @@ public enum OperAction {
     LOGIN_IP_REFRESH("LOGIN_IP"),
     CRM_PUSH("USER"),
     /** One of wx-service's directory reconciliations ended; the target is the run. */
-    RECONCILE_RUN("DIRECTORY");
+    RECONCILE_RUN("DIRECTORY"),
+    /** wx-service messaged the WeCom admins about conditions that need them; the target is the corp. */
+    ADMIN_NOTICE("ADMINS");
 
     private final String targetType;
 

@@ -1,6 +1,9 @@
 package io.wecomsync.wx.inbox;
 
 import io.wecomsync.common.tracing.TraceParent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,6 +30,8 @@ import java.util.concurrent.ThreadLocalRandom;
 @Service
 public class Inbox implements AutoCloseable {
 
+    private static final Logger log = LoggerFactory.getLogger(Inbox.class);
+
     private static final int MAX_ERROR = 1000;
 
     private final InboxMapper mapper;
@@ -38,11 +43,12 @@ public class Inbox implements AutoCloseable {
     private final TransactionTemplate transaction;
     private final GroupCommit groupCommit;
     private final EventTraces traces;
+    private final ApplicationEventPublisher published;
     private final Clock clock;
 
     Inbox(InboxMapper mapper, PayloadCipher cipher, InboxSettings settings, InboxMetrics metrics,
           InboxSignal signal, PlatformTransactionManager transactions, EventTraces traces,
-          Clock clock) {
+          ApplicationEventPublisher published, Clock clock) {
         this.mapper = mapper;
         this.cipher = cipher;
         this.settings = settings;
@@ -52,6 +58,7 @@ public class Inbox implements AutoCloseable {
         this.claimTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.transaction = new TransactionTemplate(transactions);
         this.traces = traces;
+        this.published = published;
         this.clock = clock;
         this.groupCommit = new GroupCommit(new GroupCommit.Writer() {
             @Override
@@ -252,7 +259,13 @@ public class Inbox implements AutoCloseable {
                         metrics.retried(event);
                     }
                 }
-                case DEAD -> metrics.dead(event);
+                case DEAD -> {
+                    metrics.dead(event);
+                    // ids only: the reason may quote what mdm-service refused
+                    log.warn("event {} ({} {}) is DEAD; GET /admin/inbox/events/{} shows why", event.id(),
+                            event.changeType() != null ? event.changeType() : event.eventType(), event.entityKey(), event.id());
+                    published.publishEvent(new EventWentDead(event));
+                }
                 default -> {
                     // IGNORED needs no meter of its own: it shows in the counts by status
                 }

@@ -110,7 +110,12 @@ public class InboxWorker implements SmartLifecycle {
     }
 
     private void apply(InboxEvent event) {
-        finish(event, traces.apply(event, () -> router.handle(event)));
+        // finished inside the event's trace too: what follows from the outcome (a DEAD warning) logs under it
+        traces.apply(event, () -> {
+            HandlerOutcome outcome = router.handle(event);
+            finish(event, outcome);
+            return outcome;
+        });
     }
 
     private void finish(InboxEvent event, HandlerOutcome outcome) {

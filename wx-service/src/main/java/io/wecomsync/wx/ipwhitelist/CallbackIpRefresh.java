@@ -8,6 +8,8 @@ import io.wecomsync.common.mdm.LoginIpSetResponse;
 import io.wecomsync.wx.app.WxApp;
 import io.wecomsync.wx.app.WxApps;
 import io.wecomsync.wx.mdm.MdmCalls;
+import io.wecomsync.wx.notify.AdminNotices;
+import io.wecomsync.wx.notify.NoticeKind;
 import me.chanjar.weixin.common.error.WxErrorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +35,11 @@ public class CallbackIpRefresh {
     private final MdmCalls mdm;
     private final CallbackIpJobProperties properties;
     private final MeterRegistry registry;
+    private final AdminNotices notices;
 
-    CallbackIpRefresh(WxApps apps, MdmCalls mdm, CallbackIpJobProperties properties, MeterRegistry registry) {
+    CallbackIpRefresh(WxApps apps, MdmCalls mdm, CallbackIpJobProperties properties, MeterRegistry registry,
+                      AdminNotices notices) {
+        this.notices = notices;
         this.apps = apps;
         this.mdm = mdm;
         this.properties = properties;
@@ -67,17 +72,20 @@ public class CallbackIpRefresh {
         if (ips.isEmpty()) {
             log.warn("no WeCom callback IPs were read; mdm-service keeps its {} list", properties.loginIpType());
             report(problems);
+            notices.raise(NoticeKind.CALLBACK_IP_REFRESH_FAILED, "all", null, "没有读到任何回调 IP：" + problems);
             return new Outcome(false, List.of(), problems);
         }
         try {
             LoginIpSetResponse stored = mdm.call("replace login IPs", api -> api.replaceLoginIps(properties.loginIpType(),
                     new LoginIpReplaceRequest(new ArrayList<>(ips), "wx-service getcallbackip")));
             log.info("WeCom callback IP list replaced: {} addresses", stored.ips().size());
+            notices.resolve(NoticeKind.CALLBACK_IP_REFRESH_FAILED, "all");
             return new Outcome(true, stored.ips(), problems);
         } catch (RuntimeException e) {
             failure("store");
             log.warn("could not store WeCom callback IPs in mdm-service: {}", e.getMessage());
             problems.put("mdm-service", e.getMessage());
+            notices.raise(NoticeKind.CALLBACK_IP_REFRESH_FAILED, "all", null, "读到的回调 IP 未能写入 mdm-service");
             return new Outcome(false, List.copyOf(ips), problems);
         }
     }

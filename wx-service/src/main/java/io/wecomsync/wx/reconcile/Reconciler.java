@@ -11,6 +11,8 @@ import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.directory.DirectoryProperties;
 import io.wecomsync.wx.directory.DirectorySettings;
 import io.wecomsync.wx.inbox.Inbox;
+import io.wecomsync.wx.notify.AdminNotices;
+import io.wecomsync.wx.notify.NoticeKind;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,13 +51,15 @@ public class Reconciler {
     private final Inbox inbox;
     private final ReconcileMetrics metrics;
     private final DirectorySettings directorySettings;
+    private final AdminNotices notices;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ExecutorService background;
 
     Reconciler(WxApps apps, ReconcileSettings settings, ReconcileRuns runs, WeComDirectoryReader wecom, MdmDirectory mdm,
-               Inbox inbox, ReconcileMetrics metrics, DirectorySettings directorySettings,
+               Inbox inbox, ReconcileMetrics metrics, DirectorySettings directorySettings, AdminNotices notices,
                PlatformTransactionManager transactions, Clock clock) {
+        this.notices = notices;
         this.directorySettings = directorySettings;
         this.apps = apps;
         this.settings = settings;
@@ -143,6 +147,7 @@ public class Reconciler {
             outcome = ReconcileRuns.Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         }
         finish(run, progress, outcome);
+        notify(run, outcome);
         metrics.finished(corpId, run.getTriggerType(), Boolean.TRUE.equals(run.getDryRun()), outcome.status(),
                 Duration.between(started, clock.instant()), progress.errors());
         log.info("reconciliation run {} of corp {} ended {}: created={} updated={} deleted={} unchanged={} pending deletions={} "
@@ -166,6 +171,17 @@ public class Reconciler {
         } catch (RuntimeException e) {
             // the database is gone: the run stays RUNNING until its heartbeat is found stale
             log.error("reconciliation run {} of corp {} could not record its end: {}", run.getId(), run.getCorpId(), e.toString());
+        }
+    }
+
+    /** Tells the admins about a run that needs them: deletions held for confirmation, or a failure. */
+    private void notify(ReconcileRunEntity run, ReconcileRuns.Outcome outcome) {
+        String subject = run.getCorpId() + ":" + run.getId();
+        if (outcome.status() == RunStatus.AWAITING_CONFIRMATION) {
+            notices.raise(NoticeKind.DELETIONS_AWAITING_CONFIRMATION, subject, run.getCorpId(),
+                    "同步 #" + run.getId() + " 将删除 " + outcome.deletionsPending() + " 项，超出保护阈值，等待确认");
+        } else if (outcome.status() == RunStatus.FAILED) {
+            notices.raise(NoticeKind.RECONCILE_FAILED, subject, run.getCorpId(), "同步 #" + run.getId() + " 未能完成");
         }
     }
 
@@ -262,6 +278,7 @@ public class Reconciler {
         if (!decided) {
             throw new ApiException(ErrorCode.CONFLICT, "run " + run.getId() + " was decided meanwhile");
         }
+        notices.resolve(NoticeKind.DELETIONS_AWAITING_CONFIRMATION, run.getCorpId() + ":" + run.getId());
         metrics.ended(run.getCorpId(), run.getTriggerType(), status);
         metrics.changes(run.getCorpId(), "delete", deleted);
         return runs.view(run.getId()).orElseThrow();
