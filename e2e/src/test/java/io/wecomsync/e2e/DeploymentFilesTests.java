@@ -3,13 +3,18 @@ package io.wecomsync.e2e;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
+import java.io.File;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** What can be checked of the deployment files without a Docker engine. */
 class DeploymentFilesTests {
@@ -95,5 +100,22 @@ class DeploymentFilesTests {
                 }
             }
         }
+    }
+
+    /**
+     * Prometheus's own checker, where it is installed (Debian's {@code prometheus} package has it;
+     * {@code .ci/run} installs it when it can): the rule file loads, every expression parses.
+     */
+    @Test
+    void theAlertRulesPassPromtool() throws Exception {
+        Optional<Path> promtool = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, "promtool")).filter(Files::isExecutable).findFirst();
+        assumeTrue(promtool.isPresent(), "promtool is not installed");
+        Process check = new ProcessBuilder(promtool.get().toString(), "check", "rules",
+                DEPLOY.resolve("observability").resolve("prometheus-alerts.yml").toString()).redirectErrorStream(true).start();
+        String output = new String(check.getInputStream().readAllBytes());
+        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).as(output).isZero();
+        assertThat(output).contains("SUCCESS");
     }
 }

@@ -54,6 +54,7 @@ class ObservabilityIntegrationTests {
     private static final Pattern METRIC = Pattern.compile("\\b((?:wecom|resilience4j|http_server)_[a-z0-9_]+)");
 
     private static final String CRM_PATH = "/api/users/sync";
+    private static final String OTLP_PATH = "/v1/traces";
 
     private WireMockServer crm;
     private RunningSystem system;
@@ -63,6 +64,8 @@ class ObservabilityIntegrationTests {
         crm = new WireMockServer(options().dynamicPort());
         crm.start();
         crm.stubFor(WireMock.post(urlPathEqualTo(CRM_PATH)).willReturn(aResponse().withStatus(200)));
+        // the same server stands in for an OpenTelemetry collector: mdm-service exports its spans there
+        crm.stubFor(WireMock.post(urlPathEqualTo(OTLP_PATH)).willReturn(aResponse().withStatus(200)));
         system = new RunningSystem("_observability", """
                 logging.structured.format.console: ecs
                 wx:
@@ -70,7 +73,8 @@ class ObservabilityIntegrationTests {
                     enabled: true
                     to-users: [itadmin]
                     cron: "0/1 * * * * ?"
-                """, "--mdm.crm.base-url=" + crm.baseUrl(), "--mdm.outbox.relay-enabled=true");
+                """, "--mdm.crm.base-url=" + crm.baseUrl(), "--mdm.outbox.relay-enabled=true",
+                "--management.otlp.tracing.endpoint=" + crm.baseUrl() + OTLP_PATH, "--management.tracing.sampling.probability=1.0");
     }
 
     @AfterAll
@@ -112,6 +116,8 @@ class ObservabilityIntegrationTests {
                 .json().path("data").path("items");
         assertThat(inbox).extracting(event -> event.path("traceId").asText()).containsExactly(traceId);
         assertThat(system.get("/api/mdm/oper-logs?traceId=not%20a%20trace").status()).isEqualTo(400);
+        RunningSystem.await(Duration.ofSeconds(30), "spans exported over OTLP (one property set)",
+                () -> !crm.findAll(postRequestedFor(urlPathEqualTo(OTLP_PATH))).isEmpty());
         for (String service : List.of("gateway", "wx-service", "mdm-service")) {
             assertThat(Files.readString(Path.of("target", service + ".log"))).as(service + "'s log")
                     .doesNotContain("13912345678").doesNotContain("traced@example.com");
