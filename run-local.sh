@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Starts wecom-sync on its embedded default (MariaDB, Redis, mdm-service, wx-service, gateway).
+# Starts wecom-sync on its embedded default (MariaDB, Redis, mdm-service, wx-service, gateway, console).
 # Builds first when a jar is missing or older than the sources. Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-jars=(mdm-service/target/mdm-service.jar wx-service/target/wx-service.jar gateway/target/gateway.jar
+jars=(mdm-service/target/mdm-service.jar wx-service/target/wx-service.jar gateway/target/gateway.jar console/target/console.jar
       local-launcher/target/local-launcher.jar)
 
 needs_build() {

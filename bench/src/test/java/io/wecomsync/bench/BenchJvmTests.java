@@ -14,7 +14,7 @@ class BenchJvmTests {
 
     @Test
     void theBenchmarksRunTheJvmSettingsTheDockerfilesShip() throws IOException {
-        for (String service : List.of("gateway", "mdm-service", "wx-service")) {
+        for (String service : List.of("gateway", "mdm-service", "wx-service", "console")) {
             String dockerfile = Files.readString(Path.of("..", service, "Dockerfile"));
             assertThat(dockerfile).as(service + "/Dockerfile")
                     .contains("ENV JAVA_TOOL_OPTIONS=\"" + String.join(" ", BenchJvm.SHIPPED) + "\"");

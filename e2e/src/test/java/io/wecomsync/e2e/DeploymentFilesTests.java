@@ -31,7 +31,7 @@ class DeploymentFilesTests {
         }
         Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
 
-        assertThat(services).containsKeys("mysql", "redis", "nacos", "mdm-service", "wx-service", "gateway");
+        assertThat(services).containsKeys("mysql", "redis", "nacos", "mdm-service", "wx-service", "gateway", "console");
         services.forEach((name, service) -> {
             if (!"no".equals(service.get("restart"))) { // one-shot set-up containers finish instead
                 assertThat(service).as(name + " has a health check").containsKey("healthcheck");

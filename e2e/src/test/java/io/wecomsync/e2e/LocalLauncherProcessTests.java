@@ -6,6 +6,10 @@ import org.junit.jupiter.api.Test;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,20 +34,27 @@ class LocalLauncherProcessTests {
     @Test
     void aServiceThatDiesStopsEverythingAndTheLauncherExitsKeepingItsData() throws Exception {
         Path checkout = Files.createTempDirectory("wecom-sync-checkout");
-        for (String module : List.of("mdm-service", "wx-service", "gateway")) {
+        for (String module : List.of("mdm-service", "wx-service", "gateway", "console")) {
             Files.createDirectories(checkout.resolve(module).resolve("target"));
             Files.createSymbolicLink(checkout.resolve(module).resolve("target").resolve(module + ".jar"),
                     RunningSystem.jar(module).toAbsolutePath());
         }
         Map<String, String> ports = new HashMap<>();
         for (String port : List.of("LOCAL_MARIADB_PORT", "LOCAL_REDIS_PORT", "MDM_PORT", "WX_PORT", "GATEWAY_PORT",
-                "LOCAL_SIMULATOR_PORT")) {
+                "LOCAL_SIMULATOR_PORT", "CONSOLE_PORT")) {
             ports.put(port, String.valueOf(FreePorts.find()));
         }
 
         Launcher first = Launcher.start(checkout, ports);
         try {
             first.up.get(5, TimeUnit.MINUTES);
+            String password = Files.readString(checkout.resolve(".local/console-admin-password")).strip();
+            assertThat(first.output()).as("the console's address and login")
+                    .contains(":" + ports.get("GATEWAY_PORT") + "/console/", "sign in as admin / " + password);
+            HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + ports.get("GATEWAY_PORT") + "/console/login")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(login.statusCode()).as("the console through the gateway").isEqualTo(200);
+            assertThat(login.body()).contains("运维控制台");
             List<ProcessHandle> children = first.process.descendants().toList();
             ProcessHandle wx = service(first.process, "wx-service");
             assertThat(wx.info().commandLine().orElse("")).as("no archive yet: the first start uses the jar")

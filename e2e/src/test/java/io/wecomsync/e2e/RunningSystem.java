@@ -46,6 +46,7 @@ final class RunningSystem implements AutoCloseable {
     final int mdmPort = FreePorts.find();
     final int wxPort = FreePorts.find();
     final int gatewayPort = FreePorts.find();
+    final int consolePort = FreePorts.find();
     private final HttpClient http = HttpClient.newHttpClient();
     private final TokenMinter tokens = new TokenMinter(SECRET, Clock.systemUTC());
     /** Every service also accepts this provider's operator tokens, as in a deployment with single sign-on. */
@@ -55,6 +56,7 @@ final class RunningSystem implements AutoCloseable {
     private ServiceJar mdm;
     private ServiceJar wx;
     private ServiceJar gateway;
+    private ServiceJar console;
 
     RunningSystem() throws Exception {
         this("", null);
@@ -83,7 +85,8 @@ final class RunningSystem implements AutoCloseable {
                 "--spring.cloud.discovery.client.simple.instances.mdm-service[0].uri=http://127.0.0.1:" + mdmPort,
                 "--spring.cloud.discovery.client.simple.instances.wx-service[0].uri=http://127.0.0.1:" + wxPort,
                 "--wecom.security.jwt.secret=" + SECRET,
-                "--wecom.gateway.callback-ip.refresh-interval=1s"));
+                "--wecom.gateway.callback-ip.refresh-interval=1s",
+                "--CONSOLE_URL=http://127.0.0.1:" + consolePort));
         gatewayArguments.addAll(identityProvider.serviceArguments());
         gateway = ServiceJar.start("gateway", jar("gateway"), gatewayPort, Path.of("target"), Map.of(), gatewayArguments);
         mdm.awaitHealthy(Duration.ofSeconds(120));
@@ -225,9 +228,18 @@ final class RunningSystem implements AutoCloseable {
         return Path.of("..", module, "target", module + ".jar");
     }
 
+    /** Starts the ops console behind the gateway (at {@code /console/}) with this local admin password. */
+    void startConsole(String adminPassword) throws Exception {
+        console = ServiceJar.start("console", jar("console"), consolePort, Path.of("target"), Map.of(),
+                List.of("--spring.profiles.active=test", "--wecom.security.jwt.secret=" + SECRET,
+                        "--console.gateway-url=" + gatewayUrl(), "--console.local.admin-password=" + adminPassword))
+                .healthAt("/console/actuator/health");
+        console.awaitHealthy(Duration.ofSeconds(120));
+    }
+
     @Override
     public void close() {
-        for (ServiceJar service : new ServiceJar[] {gateway, wx, mdm}) {
+        for (ServiceJar service : new ServiceJar[] {console, gateway, wx, mdm}) {
             if (service != null) {
                 service.stop();
             }

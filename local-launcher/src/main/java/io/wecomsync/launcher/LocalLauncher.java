@@ -99,16 +99,20 @@ public final class LocalLauncher {
         simulator = new WeComApiServer(directory, DEMO_CORP, settings.simulatorPort());
         say("WeCom simulator for " + DEMO_CORP + " at " + simulator.baseUrl());
 
+        String consolePassword = ConsolePassword.readOrMake(settings.consolePassword());
         Map<String, String> env = Map.of(
                 "LOCAL_MARIADB_PORT", String.valueOf(settings.mariaDbPort()),
                 "LOCAL_REDIS_PORT", String.valueOf(settings.redisPort()),
                 "MDM_PORT", String.valueOf(settings.mdmPort()),
                 "WX_PORT", String.valueOf(settings.wxPort()),
-                "LOCAL_SIMULATOR_PORT", String.valueOf(settings.simulatorPort()));
-        // all three at once: each start is mostly one thread's work, so together they use both cores; a
+                "LOCAL_SIMULATOR_PORT", String.valueOf(settings.simulatorPort()),
+                "CONSOLE_URL", url(settings.consolePort()),
+                "CONSOLE_GATEWAY_URL", url(settings.gatewayPort()),
+                "CONSOLE_LOCAL_ADMIN_PASSWORD", consolePassword);
+        // all at once: each start is mostly one thread's work, so together they use both cores; a
         // service that needs another before it is up retries (the start-up IP check, the gateway's IP list)
-        List<String> names = List.of("mdm-service", "wx-service", "gateway");
-        List<Integer> ports = List.of(settings.mdmPort(), settings.wxPort(), settings.gatewayPort());
+        List<String> names = List.of("mdm-service", "wx-service", "gateway", "console");
+        List<Integer> ports = List.of(settings.mdmPort(), settings.wxPort(), settings.gatewayPort(), settings.consolePort());
         List<Path> jars = names.stream().map(name -> repository.resolve(name).resolve("target").resolve(name + ".jar")).toList();
         List<ServiceJar> starting = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
@@ -121,6 +125,8 @@ public final class LocalLauncher {
         say("");
         say("wecom-sync is up (logs in " + settings.logs() + "):");
         say("  gateway      " + url(settings.gatewayPort()) + "            health: " + url(settings.gatewayPort()) + "/actuator/health");
+        say("  console      " + url(settings.gatewayPort()) + "/console/   sign in as admin / " + consolePassword
+                + "   (kept in " + settings.consolePassword() + ")");
         say("  mdm-service  " + url(settings.mdmPort()) + "            API docs: " + url(settings.mdmPort()) + "/swagger-ui.html");
         say("  wx-service   " + url(settings.wxPort()));
         say("  MariaDB      jdbc:mysql://127.0.0.1:" + settings.mariaDbPort() + "/wecom_mdm (user root, no password)");
@@ -138,6 +144,9 @@ public final class LocalLauncher {
         say("starting " + name + " on port " + port + (launch.fromArchive() ? " (from its class data archive)" : ""));
         ServiceJar service = ServiceJar.start(name, launch.jar(), port, settings.logs(), env, launch.jvmOptions(),
                 SERVICE_ARGUMENTS);
+        if (name.equals("console")) {
+            service = service.healthAt("/console/actuator/health"); // it serves everything under /console
+        }
         services.add(service);
         return service;
     }

@@ -7,7 +7,8 @@ import java.util.Map;
  * Where the local system lives and listens. Every port can be moved with an environment variable
  * (see README); data and logs stay under {@code .local/} in the repository.
  */
-record LocalSettings(Path home, int mariaDbPort, int redisPort, int mdmPort, int wxPort, int gatewayPort, int simulatorPort) {
+record LocalSettings(Path home, int mariaDbPort, int redisPort, int mdmPort, int wxPort, int gatewayPort, int simulatorPort,
+                     int consolePort) {
 
     static LocalSettings fromEnvironment(Path repository, Map<String, String> env) {
         return new LocalSettings(repository.resolve(".local"),
@@ -16,7 +17,8 @@ record LocalSettings(Path home, int mariaDbPort, int redisPort, int mdmPort, int
                 port(env, "MDM_PORT", 8082),
                 port(env, "WX_PORT", 8081),
                 port(env, "GATEWAY_PORT", 8080),
-                port(env, "LOCAL_SIMULATOR_PORT", 18090));
+                port(env, "LOCAL_SIMULATOR_PORT", 18090),
+                port(env, "CONSOLE_PORT", 8083));
     }
 
     Path mariaDbBase() {
@@ -29,6 +31,11 @@ record LocalSettings(Path home, int mariaDbPort, int redisPort, int mdmPort, int
 
     Path redisData() {
         return home.resolve("redis");
+    }
+
+    /** The console's local admin password, made on the first start and kept (owner-readable only). */
+    Path consolePassword() {
+        return home.resolve("console-admin-password");
     }
 
     Path logs() {

@@ -26,12 +26,19 @@ public final class ServiceJar {
     private final int port;
     private final Path log;
     private final Process process;
+    private final String healthPath;
 
-    private ServiceJar(String name, int port, Path log, Process process) {
+    private ServiceJar(String name, int port, Path log, Process process, String healthPath) {
         this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
+        this.healthPath = healthPath;
+    }
+
+    /** The same process, its health answered at {@code path} (a service with a context path, e.g. {@code /console/actuator/health}). */
+    public ServiceJar healthAt(String path) {
+        return new ServiceJar(name, port, log, process, path);
     }
 
     /**
@@ -63,7 +70,7 @@ public final class ServiceJar {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(env);
-        return new ServiceJar(name, port, log, builder.start());
+        return new ServiceJar(name, port, log, builder.start(), "/actuator/health");
     }
 
     public String name() {
@@ -83,10 +90,10 @@ public final class ServiceJar {
         return process.isAlive();
     }
 
-    /** Waits until {@code /actuator/health} answers UP; fails early when the process dies. */
+    /** Waits until its health ({@code /actuator/health} unless {@link #healthAt}) answers UP; fails early when the process dies. */
     public void awaitHealthy(Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/actuator/health"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + healthPath))
                 .timeout(Duration.ofSeconds(2)).GET().build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

@@ -1,0 +1,133 @@
+package io.wecomsync.e2e;
+
+import io.wecomsync.simulator.ContactEvents;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static io.wecomsync.e2e.RunningSystem.CORP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The ops console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver};
+ * skipped where they are not installed — {@code .ci/run} installs them), against the whole system: sign
+ * in, find a DEAD event from the dashboard, replay it, search the operation log, switch the language.
+ * Screenshots go to {@code target/screenshots/}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTests {
+
+    private static final String PASSWORD = "console-e2e-password";
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private RunningSystem system;
+    private WebDriver browser;
+
+    @BeforeAll
+    void start() throws Exception {
+        Optional<Path> chromium = onPath("chromium");
+        Optional<Path> driver = onPath("chromedriver");
+        assumeTrue(chromium.isPresent() && driver.isPresent(), "Chromium and chromedriver are not installed");
+        system = new RunningSystem("_console", null);
+        system.startConsole(PASSWORD);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium.get().toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
+                "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (system != null) {
+            system.close();
+        }
+    }
+
+    @Test
+    void anOperatorSignsInFindsTheDeadEventReplaysItAndFollowsItIntoTheOperationLog() throws Exception {
+        // a change that can never be applied: it goes DEAD at once
+        ContactEvents events = new ContactEvents(CORP, Clock.systemUTC());
+        assertThat(system.callbacks().send(events.message("delete_user", Map.of())).lastStatus()).isEqualTo(200);
+        RunningSystem.await(Duration.ofSeconds(60), "the DEAD event", () -> deadEvents() == 1);
+
+        browser.get(system.gatewayUrl() + "/console/");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("sign-in")).click();
+
+        assertThat(browser.findElement(By.id("operator")).getText()).contains("admin", "管理员");
+        assertThat(browser.findElement(By.id("dead-tile")).getText()).startsWith("1").contains("DEAD 事件");
+        screenshot("dashboard");
+
+        browser.findElement(By.id("dead-tile")).click();
+        assertThat(browser.findElement(By.id("events")).getText()).contains("delete_user", "DEAD");
+        screenshot("inbox-dead");
+        browser.findElement(By.cssSelector("#events tr:nth-child(2) td a")).click();
+        assertThat(browser.findElement(By.id("event-status")).getText()).isEqualTo("DEAD");
+        screenshot("event");
+        browser.findElement(By.id("replay")).click();
+        assertThat(browser.findElement(By.className("done")).getText()).contains("已重放");
+
+        String trace = browser.findElement(By.cssSelector("#event a[href*='traceId']")).getText();
+        browser.findElement(By.cssSelector("#event a[href*='traceId']")).click();
+        assertThat(browser.findElement(By.id("trace-filter")).getAttribute("value")).isEqualTo(trace);
+
+        browser.get(system.gatewayUrl() + "/console/oper-logs");
+        browser.findElement(By.id("target-filter")).sendKeys("run-1");
+        browser.findElement(By.id("search")).click();
+        assertThat(browser.findElement(By.id("entries")).getText()).contains("RECONCILE_RUN");
+        screenshot("operation-log");
+
+        browser.findElement(By.id("language")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Operation log");
+        browser.get(system.gatewayUrl() + "/console/");
+        assertThat(browser.findElement(By.id("dead-tile")).getText()).contains("DEAD events");
+        screenshot("dashboard-en");
+    }
+
+    private int deadEvents() {
+        try {
+            return system.get("/api/wx/inbox/counts").json().path("data").path("DEAD").asInt();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private void screenshot(String name) throws Exception {
+        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static Optional<Path> onPath(String command) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .map(dir -> Path.of(dir, command)).filter(Files::isExecutable).findFirst();
+    }
+}
