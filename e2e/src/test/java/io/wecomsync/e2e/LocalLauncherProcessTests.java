@@ -49,8 +49,10 @@ class LocalLauncherProcessTests {
         try {
             first.up.get(5, TimeUnit.MINUTES);
             String password = Files.readString(checkout.resolve(".local/console-admin-password")).strip();
-            assertThat(first.output()).as("the console's address and login")
-                    .contains(":" + ports.get("GATEWAY_PORT") + "/console/", "sign in as admin / " + password);
+            // the lines after "is up" may still be on their way from the launcher's output
+            RunningSystem.await(Duration.ofSeconds(10), "the console's address and login in the launcher's output",
+                    () -> first.output().contains(":" + ports.get("GATEWAY_PORT") + "/console/")
+                            && first.output().contains("sign in as admin / " + password));
             HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + ports.get("GATEWAY_PORT") + "/console/login")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).as("the console through the gateway").isEqualTo(200);
