@@ -197,10 +197,10 @@ class ObservabilityIntegrationTests {
         assertThat(system.post("/api/wx/reconcile/runs?corpId=" + CORP, "").status()).isEqualTo(202);
         RunningSystem.await(Duration.ofSeconds(60), "the run to end", () -> ended(runStatus()));
 
-        Set<String> exported = new TreeSet<>();
-        exported.addAll(scrape("http://127.0.0.1:" + system.wxPort + "/actuator/prometheus"));
-        exported.addAll(scrape("http://127.0.0.1:" + system.mdmPort + "/actuator/prometheus"));
-        exported.addAll(scrape(system.gatewayUrl() + "/actuator/prometheus"));
+        // some gauges are read on a schedule (every 15 s): give them one round
+        RunningSystem.await(Duration.ofSeconds(40), "every metric the rules and the dashboard name",
+                () -> exported().containsAll(named));
+        Set<String> exported = exported();
 
         assertThat(named).as("metrics the rules and the dashboard name").hasSizeGreaterThan(10);
         assertThat(exported).as("exported by wx-service, mdm-service and the gateway").containsAll(named);
@@ -241,6 +241,18 @@ class ObservabilityIntegrationTests {
             names.add(matcher.group(1));
         }
         return names;
+    }
+
+    private Set<String> exported() {
+        Set<String> exported = new TreeSet<>();
+        try {
+            exported.addAll(scrape("http://127.0.0.1:" + system.wxPort + "/actuator/prometheus"));
+            exported.addAll(scrape("http://127.0.0.1:" + system.mdmPort + "/actuator/prometheus"));
+            exported.addAll(scrape(system.gatewayUrl() + "/actuator/prometheus"));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return exported;
     }
 
     private Set<String> scrape(String url) throws Exception {

@@ -16,6 +16,10 @@ interface LoginIpMapper {
     @Select("SELECT ip FROM mdm_login_ip WHERE ip_type = #{type} ORDER BY ip")
     List<String> findIps(@Param("type") String type);
 
+    /** Per list type, when a replace last listed any of its addresses: the list's last refresh. */
+    @Select("SELECT ip_type, MAX(listed_at) FROM mdm_login_ip GROUP BY ip_type")
+    List<LastListed> lastListed();
+
     /** Each address with when a replace last listed it. */
     @Select("SELECT ip, listed_at FROM mdm_login_ip WHERE ip_type = #{type} ORDER BY ip")
     List<Listed> findListed(@Param("type") String type);
@@ -44,6 +48,10 @@ interface LoginIpMapper {
     int insertAll(@Param("type") String type, @Param("ips") List<Listed> ips, @Param("now") Instant now);
 
     /** An address and when a replace last listed it. */
+    /** A list type and when it was last listed. */
+    record LastListed(String type, Instant listedAt) {
+    }
+
     record Listed(String ip, Instant listedAt) {
     }
 }

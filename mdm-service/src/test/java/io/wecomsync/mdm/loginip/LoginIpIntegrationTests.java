@@ -2,7 +2,9 @@ package io.wecomsync.mdm.loginip;
 
 import io.wecomsync.mdm.MdmHttp.Answer;
 import io.wecomsync.mdm.MdmIntegrationTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,30 @@ class LoginIpIntegrationTests extends MdmIntegrationTest {
         assertThat(badType.status()).isEqualTo(400);
         assertThat(badType.msg()).contains("type");
         assertThat(http.get("/login-ips?type=NONEMPTY").data().path("ips")).hasSize(1);
+    }
+
+    @Autowired
+    LoginIpMetrics metrics;
+    @Autowired
+    MeterRegistry registry;
+
+    @Test
+    void theAgeOfEachListIsTheTimeSinceItWasLastRefreshed() {
+        http.put("/login-ips/AGED", Map.of("ips", List.of("10.9.0.1")));
+        metrics.read();
+        assertThat(age("AGED")).isBetween(0.0, 60.0);
+
+        jdbc.update("UPDATE mdm_login_ip SET listed_at = listed_at - INTERVAL 2 HOUR WHERE ip_type = 'AGED'");
+        metrics.read();
+        assertThat(age("AGED")).isBetween(7_200.0, 7_300.0);
+
+        http.put("/login-ips/AGED", Map.of("ips", List.of("10.9.0.1")));
+        metrics.read();
+        assertThat(age("AGED")).as("a refresh that changes nothing still counts").isBetween(0.0, 60.0);
+    }
+
+    private double age(String type) {
+        return registry.get("wecom.login.ip.age").tag("type", type).gauge().value();
     }
 
     @Test
