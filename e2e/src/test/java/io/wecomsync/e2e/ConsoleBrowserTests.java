@@ -98,7 +98,7 @@ class ConsoleBrowserTests {
 
         String trace = browser.findElement(By.cssSelector("#event a[href*='traceId']")).getText();
         browser.findElement(By.cssSelector("#event a[href*='traceId']")).click();
-        assertThat(browser.findElement(By.id("trace-filter")).getAttribute("value")).isEqualTo(trace);
+        assertThat(browser.findElement(By.id("trace-filter")).getDomProperty("value")).isEqualTo(trace);
 
         browser.get(system.gatewayUrl() + "/console/oper-logs");
         browser.findElement(By.id("target-filter")).sendKeys("run-1");

@@ -37,7 +37,10 @@ interface AdminNoticeMapper {
     @Update("UPDATE wx_admin_notice SET last_sent_at = #{now} WHERE notice_key = #{key}")
     void attempted(@Param("key") String key, @Param("now") Instant now);
 
-    /** Marks what was sent; occurrences raised meanwhile stay pending for the next message. */
+    /**
+     * Marks what was sent; occurrences raised meanwhile stay pending for the next message. MariaDB and MySQL
+     * assign left to right, so {@code pending} sees the occurrences already reduced.
+     */
     @Update("""
             UPDATE wx_admin_notice SET occurrences = GREATEST(occurrences - #{sent}, 0),
                 pending = IF(occurrences > 0, 1, 0), last_sent_at = #{now}

@@ -5,8 +5,8 @@ import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
 import io.wecomsync.wx.inbox.InboxEventHandler;
+import io.wecomsync.wx.inbox.InternalEvents;
 import io.wecomsync.wx.mdm.MdmCalls;
-import io.wecomsync.wx.xml.SafeXml;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -44,8 +44,7 @@ class AdminNoticeReportHandler implements InboxEventHandler {
             fields.put("Detail", detail.length() <= 200 ? detail : detail.substring(0, 199) + "…");
         }
         fields.put("SentAt", sentAt.toString());
-        return new InboundEvent(corpId, null, InboundEvent.EventSource.FOLLOW_UP, EVENT_TYPE, null,
-                "notice:" + corpId + ":" + noticeId, null, sentAt, SafeXml.writeFlat(fields));
+        return InternalEvents.of(corpId, EVENT_TYPE, "notice:" + corpId + ":" + noticeId, sentAt, fields);
     }
 
     @Override
@@ -55,12 +54,7 @@ class AdminNoticeReportHandler implements InboxEventHandler {
 
     @Override
     public HandlerOutcome handle(InboxEvent event) {
-        Map<String, String> fields;
-        try {
-            fields = SafeXml.parseFlat(event.payload());
-        } catch (SafeXml.MalformedXmlException e) {
-            return new HandlerOutcome.Dead("stored message is unreadable: " + e.getMessage());
-        }
+        Map<String, String> fields = InternalEvents.fields(event);
         AdminNoticeReport report;
         try {
             report = new AdminNoticeReport(fields.get("NoticeId"), event.corpId(), fields.get("Recipients"),

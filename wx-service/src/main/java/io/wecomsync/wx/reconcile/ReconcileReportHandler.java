@@ -5,8 +5,8 @@ import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
 import io.wecomsync.wx.inbox.InboxEventHandler;
+import io.wecomsync.wx.inbox.InternalEvents;
 import io.wecomsync.wx.mdm.MdmCalls;
-import io.wecomsync.wx.xml.SafeXml;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -37,8 +37,7 @@ class ReconcileReportHandler implements InboxEventHandler {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("RunId", String.valueOf(runId));
         fields.put("Status", status.name());
-        return new InboundEvent(corpId, null, InboundEvent.EventSource.FOLLOW_UP, EVENT_TYPE, null,
-                "reconcile:" + corpId + ":" + runId, null, now, SafeXml.writeFlat(fields));
+        return InternalEvents.of(corpId, EVENT_TYPE, "reconcile:" + corpId + ":" + runId, now, fields);
     }
 
     @Override
@@ -48,12 +47,7 @@ class ReconcileReportHandler implements InboxEventHandler {
 
     @Override
     public HandlerOutcome handle(InboxEvent event) {
-        Map<String, String> fields;
-        try {
-            fields = SafeXml.parseFlat(event.payload());
-        } catch (SafeXml.MalformedXmlException e) {
-            return new HandlerOutcome.Dead("stored message is unreadable: " + e.getMessage());
-        }
+        Map<String, String> fields = InternalEvents.fields(event);
         String runId = fields.get("RunId");
         String status = fields.get("Status");
         if (runId == null || !runId.matches("\\d{1,18}") || status == null) {
