@@ -8,5 +8,6 @@ package io.wecomsync.common.mdm;
  * <p>Writes that come from WeCom events carry {@code sourceEventTime}: a write older than what a
  * row already reflects is not applied ({@link WriteResponse#applied()} {@code = false}, HTTP 200).
  */
-public interface MdmApi extends UserApi, DepartmentApi, TagApi, CrmApi, LoginIpApi, ReconcileLogApi, NoticeLogApi {
+public interface MdmApi extends UserApi, DepartmentApi, TagApi, CrmApi, LoginIpApi, ReconcileLogApi, NoticeLogApi,
+        OperatorLogApi {
 }

@@ -15,7 +15,15 @@ public enum OperAction {
     /** One of wx-service's directory reconciliations ended; the target is the run. */
     RECONCILE_RUN("DIRECTORY"),
     /** wx-service messaged the WeCom admins about conditions that need them; the target is the corp. */
-    ADMIN_NOTICE("ADMINS");
+    ADMIN_NOTICE("ADMINS"),
+    // what operators did through wx-service's admin API (io.wecomsync.common.mdm.OperatorAction, same names)
+    EVENT_REPLAY("INBOX_EVENT"),
+    EVENT_REPLAY_DEAD("CORP"),
+    EVENT_SKIP("INBOX_EVENT"),
+    RECONCILE_START("DIRECTORY"),
+    RECONCILE_CONFIRM("DIRECTORY"),
+    RECONCILE_REJECT("DIRECTORY"),
+    CALLBACK_IP_REFRESH("LOGIN_IP");
 
     private final String targetType;
 

@@ -24,13 +24,15 @@ class OperLogController {
 
     private static final Pattern TRACE_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
-    /** Newest first; {@code traceId} finds what one WeCom event (or request) did, across services. Times are ISO-8601 instants; {@code from} is inclusive, {@code to} exclusive. */
+    /** Newest first; {@code traceId} finds what one WeCom event (or request) did, across services; {@code operator} what one person asked for. Times are ISO-8601 instants; {@code from} is inclusive, {@code to} exclusive. */
     @GetMapping("/oper-logs")
     Result<PageResponse<OperLogResponse>> find(@RequestParam(required = false) String corpId,
                                                @RequestParam(required = false) String action,
                                                @RequestParam(required = false) String targetType,
                                                @RequestParam(required = false) String targetId,
                                                @RequestParam(required = false) String traceId,
+                                               @RequestParam(required = false) String operator,
+                                               @RequestParam(required = false) String sourceEventId,
                                                @RequestParam(required = false) Instant from,
                                                @RequestParam(required = false) Instant to,
                                                @RequestParam(defaultValue = "1") long page,
@@ -48,13 +50,20 @@ class OperLogController {
             throw ApiException.invalid("traceId must be a trace id as the log shows it (at most 64 letters, digits, '.', '_', ':' or '-'), got '"
                     + (traceId.length() > 64 ? traceId.substring(0, 64) + "…" : traceId) + "'");
         }
+        if (operator != null && operator.length() > 64) {
+            throw ApiException.invalid("operator must be at most 64 characters (an operator's id as the log shows it)");
+        }
+        if (sourceEventId != null && sourceEventId.length() > 64) {
+            throw ApiException.invalid("sourceEventId must be at most 64 characters (a source event id as the log shows it)");
+        }
         String normalizedAction = action == null ? null : action.toUpperCase(Locale.ROOT);
         if (normalizedAction != null && Arrays.stream(OperAction.values()).noneMatch(a -> a.name().equals(normalizedAction))) {
             throw ApiException.invalid("action must be one of " + Arrays.toString(OperAction.values()) + ", got '" + action + "'");
         }
         String normalizedType = targetType == null ? null : targetType.toUpperCase(Locale.ROOT);
         return Result.ok(operationLog.find(new OperationLog.OperLogQuery(blankToNull(corpId), normalizedAction,
-                normalizedType, blankToNull(targetId), blankToNull(traceId), from, to, page, size)));
+                normalizedType, blankToNull(targetId), blankToNull(traceId), blankToNull(operator), blankToNull(sourceEventId),
+                from, to, page, size)));
     }
 
     private static String blankToNull(String value) {

@@ -21,6 +21,7 @@ public class OperLogEntity {
     private String sourceEventId;
     private String traceId;
     private String caller;
+    private String operator;
     private String message;
 
     public Long getId() { return id; }
@@ -45,6 +46,8 @@ public class OperLogEntity {
     public void setTraceId(String traceId) { this.traceId = traceId; }
     public String getCaller() { return caller; }
     public void setCaller(String caller) { this.caller = caller; }
+    public String getOperator() { return operator; }
+    public void setOperator(String operator) { this.operator = operator; }
     public String getMessage() { return message; }
     public void setMessage(String message) { this.message = message; }
 }

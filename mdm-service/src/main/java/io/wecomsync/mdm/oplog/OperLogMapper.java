@@ -14,10 +14,10 @@ interface OperLogMapper extends BaseMapper<OperLogEntity> {
     @Insert("""
             <script>
             INSERT INTO mdm_oper_log (created_at, corp_id, action, target_type, target_id, result, changes,
-                source_event_id, trace_id, caller, message) VALUES
+                source_event_id, trace_id, caller, operator, message) VALUES
             <foreach collection="rows" item="r" separator=",">
               (#{r.createdAt}, #{r.corpId}, #{r.action}, #{r.targetType}, #{r.targetId}, #{r.result}, #{r.changes},
-               #{r.sourceEventId}, #{r.traceId}, #{r.caller}, #{r.message})
+               #{r.sourceEventId}, #{r.traceId}, #{r.caller}, #{r.operator}, #{r.message})
             </foreach>
             </script>
             """)

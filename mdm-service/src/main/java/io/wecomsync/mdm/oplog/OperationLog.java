@@ -64,6 +64,7 @@ public class OperationLog {
             row.setTraceId(entry.source().traceId());
             row.setCaller(entry.source().caller());
         }
+        row.setOperator(entry.operator());
         row.setMessage(entry.message() == null || entry.message().length() <= MAX_MESSAGE
                 ? entry.message() : entry.message().substring(0, MAX_MESSAGE));
         return row;
@@ -77,6 +78,8 @@ public class OperationLog {
                 .eq(query.targetType() != null, OperLogEntity::getTargetType, query.targetType())
                 .eq(query.targetId() != null, OperLogEntity::getTargetId, query.targetId())
                 .eq(query.traceId() != null, OperLogEntity::getTraceId, query.traceId())
+                .eq(query.operator() != null, OperLogEntity::getOperator, query.operator())
+                .eq(query.sourceEventId() != null, OperLogEntity::getSourceEventId, query.sourceEventId())
                 .ge(query.from() != null, OperLogEntity::getCreatedAt, query.from())
                 .lt(query.to() != null, OperLogEntity::getCreatedAt, query.to())
                 .orderByDesc(OperLogEntity::getId);
@@ -89,7 +92,7 @@ public class OperationLog {
         return new OperLogResponse(row.getId(), row.getCreatedAt(), row.getCorpId(), row.getAction(),
                 row.getTargetType(), row.getTargetId(), row.getResult(),
                 row.getChanges() == null ? List.of() : read(row.getChanges()),
-                row.getSourceEventId(), row.getTraceId(), row.getCaller(), row.getMessage());
+                row.getSourceEventId(), row.getTraceId(), row.getCaller(), row.getOperator(), row.getMessage());
     }
 
     private String write(List<FieldChange> changes) {
@@ -110,6 +113,6 @@ public class OperationLog {
 
     /** Filters for {@link #find}; {@code page} starts at 1. */
     public record OperLogQuery(String corpId, String action, String targetType, String targetId, String traceId,
-                               Instant from, Instant to, long page, long size) {
+                               String operator, String sourceEventId, Instant from, Instant to, long page, long size) {
     }
 }
