@@ -18,7 +18,7 @@ import java.util.TreeMap;
 
 /** What operators read and do through the admin API: list, show (masked), count, replay, skip. */
 @Service
-class InboxQueries implements InboxMetrics.InboxStatistics {
+public class InboxQueries implements InboxMetrics.InboxStatistics {
 
     private static final Set<String> UNFINISHED = Set.of("PENDING", "PROCESSING", "FAILED");
 
@@ -34,7 +34,7 @@ class InboxQueries implements InboxMetrics.InboxStatistics {
         this.clock = clock;
     }
 
-    PageResponse<InboxEventView> find(InboxFilter filter) {
+    public PageResponse<InboxEventView> find(InboxFilter filter) {
         LambdaQueryWrapper<InboxEventEntity> where = new LambdaQueryWrapper<InboxEventEntity>()
                 .select(InboxEventEntity.class, field -> !field.getColumn().equals("payload"))
                 .eq(filter.status() != null, InboxEventEntity::getStatus, filter.status() == null ? null : filter.status().name())
@@ -49,7 +49,7 @@ class InboxQueries implements InboxMetrics.InboxStatistics {
     }
 
     /** One event with its masked fields, and the DEAD event it waits behind, if any. */
-    Optional<InboxEventView> get(long id) {
+    public Optional<InboxEventView> get(long id) {
         InboxEventEntity row = mapper.selectById(id);
         if (row == null) {
             return Optional.empty();
@@ -66,15 +66,15 @@ class InboxQueries implements InboxMetrics.InboxStatistics {
         return Optional.of(view(row, fields, blockedBy));
     }
 
-    int replay(long id) {
+    public int replay(long id) {
         return wakeAfter(mapper.replay(id, null, clock.instant()));
     }
 
-    int replayDead(String corpId) {
+    public int replayDead(String corpId) {
         return wakeAfter(mapper.replay(null, corpId, clock.instant()));
     }
 
-    int skip(long id, String reason) {
+    public int skip(long id, String reason) {
         return wakeAfter(mapper.skip(id, "skipped by an operator: " + reason, clock.instant()));
     }
 
@@ -141,7 +141,7 @@ class InboxQueries implements InboxMetrics.InboxStatistics {
     }
 
     /** Filters of the admin listing; {@code page} starts at 1. */
-    record InboxFilter(EventStatus status, String corpId, String entityKey, Instant from, Instant to, long page, long size) {
+    public record InboxFilter(EventStatus status, String corpId, String entityKey, Instant from, Instant to, long page, long size) {
     }
 
     /**
@@ -150,7 +150,7 @@ class InboxQueries implements InboxMetrics.InboxStatistics {
      * entity it waits behind until that one is replayed or skipped; {@code traceId} the trace it arrived
      * under (search mdm-service's operation log with it); {@code fields} (masked) only when a single event is shown.
      */
-    record InboxEventView(long id, String corpId, Integer agentId, String source, String eventType, String changeType,
+    public record InboxEventView(long id, String corpId, Integer agentId, String source, String eventType, String changeType,
                           String entityKey, Instant eventTime, String status, int attempts, int waits,
                           Instant nextAttemptAt, String lastError, Instant receivedAt, Instant doneAt, Long blockedBy,
                           String traceId, Map<String, String> fields) {

@@ -1,8 +1,13 @@
-package io.wecomsync.wx.inbox;
+package io.wecomsync.wx.inboxadmin;
 
 import io.wecomsync.common.api.ErrorCode;
+import io.wecomsync.common.mdm.OperatorAction;
+import io.wecomsync.wx.audit.OperatorActions;
+import io.wecomsync.wx.inbox.EventStatus;
+import io.wecomsync.wx.inbox.InboxQueries;
 import io.wecomsync.common.api.Result;
 import io.wecomsync.common.mdm.PageResponse;
+import io.wecomsync.common.mdm.WxIds;
 import io.wecomsync.common.api.ApiException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,20 +16,26 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 
-/** The inbox for operators: list and inspect events (personal data masked), counts, replay, skip. */
+/**
+ * The inbox for operators: list and inspect events (personal data masked), counts, replay, skip. Replays
+ * and skips go to the operation log with the operator's id.
+ */
 @RestController
 @RequestMapping("/admin/inbox")
 class InboxAdminController {
 
     private final InboxQueries queries;
+    private final OperatorActions actions;
 
-    InboxAdminController(InboxQueries queries) {
+    InboxAdminController(InboxQueries queries, OperatorActions actions) {
         this.queries = queries;
+        this.actions = actions;
     }
 
     /** Newest first; filters by status, corp, entity key and receive time ({@code from} inclusive, {@code to} exclusive). */
@@ -50,22 +61,28 @@ class InboxAdminController {
 
     /** Puts a DEAD or IGNORED event back in line. */
     @PostMapping("/events/{id}/replay")
-    Result<Map<String, Integer>> replay(@PathVariable long id) {
+    Result<Map<String, Integer>> replay(@PathVariable long id, Principal operator) {
         InboxQueries.InboxEventView event = queries.get(id).orElseThrow(() -> notFound(id));
         if (!event.status().equals("DEAD") && !event.status().equals("IGNORED")) {
             throw new ApiException(ErrorCode.CONFLICT, "event " + id + " is " + event.status()
                     + "; only DEAD or IGNORED events can be replayed");
         }
-        return Result.ok(Map.of("replayed", queries.replay(id)));
+        int replayed = actions.perform(operator, OperatorAction.EVENT_REPLAY, event.corpId(), String.valueOf(id),
+                () -> queries.replay(id), n -> event.status() + " " + (event.changeType() == null ? event.eventType() : event.changeType()) + " of "
+                        + event.entityKey() + (n == 0 ? ": changed meanwhile, not replayed" : ": put back in line"));
+        return Result.ok(Map.of("replayed", replayed));
     }
 
     /** Puts every DEAD event of a corp back in line. */
     @PostMapping("/replay-dead")
-    Result<Map<String, Integer>> replayDead(@RequestParam String corpId) {
-        if (corpId.isBlank()) {
-            throw ApiException.invalid("corpId is required");
+    Result<Map<String, Integer>> replayDead(@RequestParam String corpId, Principal operator) {
+        if (!corpId.matches(WxIds.CORP_ID)) {
+            throw ApiException.invalid("corpId must be 1 to 64 letters, digits, '_' or '-', got '"
+                    + (corpId.length() > 64 ? corpId.substring(0, 64) + "…" : corpId) + "'");
         }
-        return Result.ok(Map.of("replayed", queries.replayDead(corpId)));
+        int replayed = actions.perform(operator, OperatorAction.EVENT_REPLAY_DEAD, corpId, corpId,
+                () -> queries.replayDead(corpId), n -> n + " DEAD events put back in line");
+        return Result.ok(Map.of("replayed", replayed));
     }
 
     /**
@@ -73,7 +90,8 @@ class InboxAdminController {
      * which wait behind it, are applied.
      */
     @PostMapping("/events/{id}/skip")
-    Result<Map<String, Integer>> skip(@PathVariable long id, @RequestParam(required = false) String reason) {
+    Result<Map<String, Integer>> skip(@PathVariable long id, @RequestParam(required = false) String reason,
+                                      Principal operator) {
         if (reason == null || reason.isBlank() || reason.length() > 500) {
             throw ApiException.invalid("reason is required (at most 500 characters): say why the event is skipped");
         }
@@ -81,7 +99,10 @@ class InboxAdminController {
         if (!event.status().equals("DEAD")) {
             throw new ApiException(ErrorCode.CONFLICT, "event " + id + " is " + event.status() + "; only DEAD events can be skipped");
         }
-        return Result.ok(Map.of("skipped", queries.skip(id, reason.strip())));
+        String why = reason.strip();
+        int skipped = actions.perform(operator, OperatorAction.EVENT_SKIP, event.corpId(), String.valueOf(id),
+                () -> queries.skip(id, why), n -> (n == 0 ? "changed meanwhile, not skipped: " : "skipped: ") + why);
+        return Result.ok(Map.of("skipped", skipped));
     }
 
     @GetMapping("/counts")

@@ -120,5 +120,11 @@ public class CallbackIpRefresh {
 
     /** What a run did: whether mdm-service's list was replaced, with what, and what went wrong per corp. */
     public record Outcome(boolean replaced, List<String> ips, Map<String, String> problems) {
+
+        /** One line for the operation log: what was replaced, and which corps failed (no addresses). */
+        public String summary() {
+            return (replaced ? "replaced with " + ips.size() + " addresses" : "not replaced")
+                    + (problems.isEmpty() ? "" : "; failed for " + String.join(", ", problems.keySet()));
+        }
     }
 }

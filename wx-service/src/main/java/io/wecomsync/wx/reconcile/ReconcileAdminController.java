@@ -3,8 +3,10 @@ package io.wecomsync.wx.reconcile;
 import io.wecomsync.common.api.ApiException;
 import io.wecomsync.common.api.ErrorCode;
 import io.wecomsync.common.api.Result;
+import io.wecomsync.common.mdm.OperatorAction;
 import io.wecomsync.common.mdm.PageResponse;
 import io.wecomsync.common.mdm.WxIds;
+import io.wecomsync.wx.audit.OperatorActions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +20,8 @@ import java.security.Principal;
 
 /**
  * Reconciliation for operators: start a run (or a dry run), follow runs, and confirm or reject the
- * deletions a run holds back. Through the gateway these are under {@code /api/wx/reconcile/…}.
+ * deletions a run holds back. Through the gateway these are under {@code /api/wx/reconcile/…}. Starting and
+ * deciding go to the operation log with the operator's id.
  */
 @RestController
 @RequestMapping("/admin/reconcile/runs")
@@ -26,10 +29,12 @@ class ReconcileAdminController {
 
     private final Reconciler reconciler;
     private final ReconcileRuns runs;
+    private final OperatorActions actions;
 
-    ReconcileAdminController(Reconciler reconciler, ReconcileRuns runs) {
+    ReconcileAdminController(Reconciler reconciler, ReconcileRuns runs, OperatorActions actions) {
         this.reconciler = reconciler;
         this.runs = runs;
+        this.actions = actions;
     }
 
     /** Starts a run of the corp; 202 with the run as it starts, 409 when one is already running. */
@@ -42,6 +47,8 @@ class ReconcileAdminController {
         }
         try {
             ReconcileRunView run = reconciler.start(corpId, RunTrigger.MANUAL, dryRun, name(operator));
+            actions.record(operator, OperatorAction.RECONCILE_START, corpId, String.valueOf(run.id()),
+                    dryRun ? "dry run" : "run");
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(Result.ok(run));
         } catch (RunAlreadyRunningException e) {
             throw new ApiException(ErrorCode.CONFLICT, e.getMessage());
@@ -67,13 +74,20 @@ class ReconcileAdminController {
     /** Stores the deletions a run AWAITING_CONFIRMATION holds; 409 for any other run. */
     @PostMapping("/{id}/confirm")
     Result<ReconcileRunView> confirm(@PathVariable long id, Principal operator) {
-        return Result.ok(reconciler.confirm(id, name(operator)));
+        return Result.ok(actions.perform(operator, OperatorAction.RECONCILE_CONFIRM, corpOf(id), String.valueOf(id),
+                () -> reconciler.confirm(id, name(operator)), run -> run.counts().deleted() + " deletions confirmed"));
     }
 
     /** Drops the deletions a run AWAITING_CONFIRMATION holds; 409 for any other run. */
     @PostMapping("/{id}/reject")
     Result<ReconcileRunView> reject(@PathVariable long id, Principal operator) {
-        return Result.ok(reconciler.reject(id, name(operator)));
+        return Result.ok(actions.perform(operator, OperatorAction.RECONCILE_REJECT, corpOf(id), String.valueOf(id),
+                () -> reconciler.reject(id, name(operator)), run -> "deletions rejected"));
+    }
+
+    private String corpOf(long id) {
+        return runs.view(id).map(ReconcileRunView::corpId)
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no reconciliation run " + id));
     }
 
     private static String name(Principal operator) {

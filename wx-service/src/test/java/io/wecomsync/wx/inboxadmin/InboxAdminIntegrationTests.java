@@ -1,4 +1,4 @@
-package io.wecomsync.wx.inbox;
+package io.wecomsync.wx.inboxadmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +16,11 @@ import java.time.Instant;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.wecomsync.wx.WeComCallbacks.CORP_WITH_READER;
 import static io.wecomsync.wx.WeComCallbacks.contactChange;
@@ -75,7 +80,13 @@ class InboxAdminIntegrationTests extends WxIntegrationTest {
 
         JsonNode counts = body(http.getForEntity("/admin/inbox/counts", String.class));
         assertThat(counts.path("data").path("DEAD").asInt()).isZero();
-        assertThat(counts.path("data").path("DONE").asInt()).as("the event itself; the CRM hears of it through mdm-service's outbox").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT status FROM wx_inbox_event WHERE id = ?", String.class, id)).isEqualTo("DONE");
+        MDM.verify(1, postRequestedFor(urlEqualTo("/oper-logs/operator-actions"))
+                .withRequestBody(matchingJsonPath("$.operator", equalTo("test-operator")))
+                .withRequestBody(matchingJsonPath("$.action", equalTo("EVENT_REPLAY")))
+                .withRequestBody(matchingJsonPath("$.targetId", equalTo(String.valueOf(id))))
+                .withRequestBody(matchingJsonPath("$.corpId", equalTo(CORP_WITH_READER)))
+                .withRequestBody(matchingJsonPath("$.detail", containing("put back in line"))));
         assertThat(http.postForEntity("/admin/inbox/events/{id}/replay", null, String.class, id).getStatusCode().value())
                 .as("a DONE event is not replayed").isEqualTo(409);
     }
@@ -90,6 +101,13 @@ class InboxAdminIntegrationTests extends WxIntegrationTest {
         JsonNode replayed = body(http.postForEntity("/admin/inbox/replay-dead?corpId={c}", null, String.class, CORP_WITH_READER));
 
         assertThat(replayed.path("data").path("replayed").asInt()).isEqualTo(2);
+        drain();
+        MDM.verify(1, postRequestedFor(urlEqualTo("/oper-logs/operator-actions"))
+                .withRequestBody(matchingJsonPath("$.action", equalTo("EVENT_REPLAY_DEAD")))
+                .withRequestBody(matchingJsonPath("$.operator", equalTo("test-operator")))
+                .withRequestBody(matchingJsonPath("$.detail", equalTo("2 DEAD events put back in line"))));
+        assertThat(http.postForEntity("/admin/inbox/replay-dead?corpId={c}", null, String.class, "no such corp!")
+                .getStatusCode().value()).as("a corp id that cannot be one").isEqualTo(400);
         assertThat(http.getForEntity("/admin/inbox/events?status=LOST", String.class).getStatusCode().value()).isEqualTo(400);
         assertThat(http.getForEntity("/admin/inbox/events/999999", String.class).getStatusCode().value()).isEqualTo(404);
     }

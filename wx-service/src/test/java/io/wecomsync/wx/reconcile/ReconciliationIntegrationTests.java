@@ -245,6 +245,11 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
             assertThat(mdmUser(userId).path("deleted").asBoolean()).as(userId + " deleted").isTrue();
         }
         assertThat(mdmUser("u05").path("deleted").asBoolean()).isFalse();
+        JsonNode confirmation = mdm("/oper-logs?operator=test-operator&action=RECONCILE_CONFIRM&targetId=" + run.path("id").asLong())
+                .path("data").path("items").path(0);
+        assertThat(confirmation.path("operator").asText()).as("the operation log names who confirmed").isEqualTo("test-operator");
+        assertThat(confirmation.path("message").asText()).isEqualTo("4 deletions confirmed");
+        assertThat(confirmation.path("caller").asText()).as("reported by wx-service").isNotEqualTo("test-operator");
 
         ResponseEntity<String> again = http.postForEntity("/admin/reconcile/runs/" + run.path("id").asLong() + "/confirm",
                 null, String.class);
