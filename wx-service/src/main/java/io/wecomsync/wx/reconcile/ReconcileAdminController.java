@@ -17,6 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reconciliation for operators: start a run (or a dry run), follow runs, and confirm or reject the
@@ -26,6 +30,8 @@ import java.security.Principal;
 @RestController
 @RequestMapping("/admin/reconcile/runs")
 class ReconcileAdminController {
+
+    private static final int SHOWN = 1000;
 
     private final Reconciler reconciler;
     private final ReconcileRuns runs;
@@ -69,6 +75,26 @@ class ReconcileAdminController {
     @GetMapping("/{id}")
     Result<ReconcileRunView> get(@PathVariable long id) {
         return Result.ok(runs.view(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no reconciliation run " + id)));
+    }
+
+    /**
+     * The deletions a run held back for confirmation, by kind ({@code users}: WeCom userids, {@code departments}
+     * and {@code tags}: ids), kept after the decision. At most {@value #SHOWN} of each kind are listed.
+     */
+    @GetMapping("/{id}/deletions")
+    Result<Map<String, HeldDeletions>> deletions(@PathVariable long id) {
+        runs.view(id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no reconciliation run " + id));
+        Map<String, HeldDeletions> held = new LinkedHashMap<>();
+        for (ReconcilePlan.Kind kind : ReconcilePlan.Kind.values()) {
+            List<String> ids = runs.heldDeletions(id, kind);
+            held.put(kind.name().toLowerCase(Locale.ROOT) + "s",
+                    new HeldDeletions(ids.size(), ids.subList(0, Math.min(SHOWN, ids.size()))));
+        }
+        return Result.ok(held);
+    }
+
+    /** @param total how many are held; {@code ids} lists the first of them */
+    record HeldDeletions(int total, List<String> ids) {
     }
 
     /** Stores the deletions a run AWAITING_CONFIRMATION holds; 409 for any other run. */

@@ -235,6 +235,11 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
         assertThat(run.path("counts").path("deletionsPending").asInt()).isEqualTo(4);
         assertThat(run.path("message").asText()).contains("4 of 10 users");
         assertThat(mdmUser("u01").path("deleted").asBoolean()).as("nothing deleted before confirmation").isFalse();
+        JsonNode held = json.readTree(http.getForEntity("/admin/reconcile/runs/" + run.path("id").asLong() + "/deletions",
+                String.class).getBody()).path("data");
+        assertThat(held.path("users").path("total").asInt()).isEqualTo(4);
+        assertThat(held.path("users").path("ids")).extracting(JsonNode::asText).containsExactly("u01", "u02", "u03", "u04");
+        assertThat(held.path("departments").path("total").asInt()).isZero();
 
         ResponseEntity<String> confirmed = http.postForEntity("/admin/reconcile/runs/" + run.path("id").asLong() + "/confirm",
                 null, String.class);
