@@ -65,7 +65,7 @@ class InboxPages {
     @PostMapping("/inbox/{id}/replay")
     String replay(@PathVariable long id, Authentication authentication, RedirectAttributes redirect) {
         ServiceAnswer done = services.post(Operator.of(authentication), "/api/wx/inbox/events/" + id + "/replay", Map.of());
-        flash(redirect, done, "inbox.replayed");
+        Flashes.flash(redirect, done, "inbox.replayed");
         return "redirect:/inbox/" + id;
     }
 
@@ -74,7 +74,7 @@ class InboxPages {
                 RedirectAttributes redirect) {
         ServiceAnswer done = services.post(Operator.of(authentication), "/api/wx/inbox/events/" + id + "/skip",
                 Map.of("reason", reason == null ? "" : reason));
-        flash(redirect, done, "inbox.skipped");
+        Flashes.flash(redirect, done, "inbox.skipped");
         return "redirect:/inbox/" + id;
     }
 
@@ -82,15 +82,7 @@ class InboxPages {
     String replayDead(@RequestParam(required = false) String corpId, Authentication authentication, RedirectAttributes redirect) {
         ServiceAnswer done = services.post(Operator.of(authentication), "/api/wx/inbox/replay-dead",
                 Map.of("corpId", corpId == null ? "" : corpId));
-        flash(redirect, done, "inbox.replayedAll");
+        Flashes.flash(redirect, done, "inbox.replayedAll");
         return "redirect:/inbox?status=DEAD" + (corpId == null || corpId.isBlank() ? "" : "&corpId=" + corpId);
-    }
-
-    private static void flash(RedirectAttributes redirect, ServiceAnswer done, String success) {
-        if (done.ok()) {
-            redirect.addFlashAttribute("done", success);
-        } else {
-            redirect.addFlashAttribute("problem", done.problem());
-        }
     }
 }

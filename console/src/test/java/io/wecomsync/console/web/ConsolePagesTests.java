@@ -2,19 +2,10 @@ package io.wecomsync.console.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -26,7 +17,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -41,31 +31,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-@SpringBootTest(properties = {
-        "console.local.admin-password=admin-password-for-tests",
-        "console.local.viewer-password=viewer-password-for-tests",
-        "wecom.security.jwt.secret=test-secret-shared-by-the-wecom-sync-tests"})
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class ConsolePagesTests {
+class ConsolePagesTests extends ConsolePageTest {
 
-    private static final WireMockServer GATEWAY = start();
     private static final String COUNTS = "{\"code\":0,\"msg\":\"ok\",\"data\":{\"DEAD\":2,\"DONE\":40,\"PENDING\":1}}";
 
-    @Autowired
-    MockMvc mvc;
-
     private final ObjectMapper json = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void gateway(DynamicPropertyRegistry registry) {
-        registry.add("console.gateway-url", GATEWAY::baseUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        GATEWAY.stop();
-    }
 
     @BeforeEach
     void servicesAnswer() {
@@ -96,7 +66,7 @@ class ConsolePagesTests {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(page).contains("总览", "DEAD 事件", "/inbox?status=DEAD", "AWAITING_CONFIRMATION");
-        assertThat(page).doesNotContain("<script");
+        assertThat(page).as("scripts only from the console itself, none inline").doesNotContainPattern("<script(?![^>]*\\bsrc=\"/webjars/)");
         assertThat(mvc.perform(page("/?lang=en").with(user("admin").roles("ADMIN"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("Dashboard", "DEAD events", "Sign out");
     }
@@ -163,13 +133,4 @@ class ConsolePagesTests {
         return json.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
     }
 
-    private static org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder page(String url) {
-        return org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url);
-    }
-
-    private static WireMockServer start() {
-        WireMockServer server = new WireMockServer(options().dynamicPort());
-        server.start();
-        return server;
-    }
 }
