@@ -1,6 +1,8 @@
 package io.wecomsync.e2e;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.wecomsync.simulator.ContactEvents;
+import io.wecomsync.simulator.Directory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -30,7 +33,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The ops console in a real headless Chromium (Debian's {@code chromium} and {@code chromium-driver};
  * skipped where they are not installed — {@code .ci/run} installs them), against the whole system: sign
- * in, find a DEAD event from the dashboard, replay it, search the operation log, switch the language.
+ * in, find a DEAD event from the dashboard, replay it, search the operation log, switch the language;
+ * start a reconciliation, watch it run, confirm the deletions it holds back.
  * Screenshots go to {@code target/screenshots/}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -77,11 +81,7 @@ class ConsoleBrowserTests {
         assertThat(system.callbacks().send(events.message("delete_user", Map.of())).lastStatus()).isEqualTo(200);
         RunningSystem.await(Duration.ofSeconds(60), "the DEAD event", () -> deadEvents() == 1);
 
-        browser.get(system.gatewayUrl() + "/console/");
-        assertThat(browser.getCurrentUrl()).endsWith("/console/login");
-        browser.findElement(By.id("username")).sendKeys("admin");
-        browser.findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.findElement(By.id("sign-in")).click();
+        signIn();
 
         assertThat(browser.findElement(By.id("operator")).getText()).contains("admin", "管理员");
         assertThat(browser.findElement(By.id("dead-tile")).getText()).startsWith("1").contains("DEAD 事件");
@@ -111,6 +111,72 @@ class ConsoleBrowserTests {
         browser.get(system.gatewayUrl() + "/console/");
         assertThat(browser.findElement(By.id("dead-tile")).getText()).contains("DEAD events");
         screenshot("dashboard-en");
+    }
+
+    @Test
+    void anAdminReconcilesWatchesTheRunAndConfirmsTheDeletionsItHoldsBack() throws Exception {
+        system.directory.put(new Directory.Department(1, "总部", 0, 1));
+        for (int i = 1; i <= 6; i++) {
+            system.directory.put(new Directory.User("staff0" + i, "员工" + i, List.of(1L), 1L, null, null, null, null, 1));
+        }
+        signIn();
+        startRun();
+        awaitRunStatus("SUCCEEDED");
+        RunningSystem.await(Duration.ofSeconds(60), "the six users in mdm-service", () -> user("staff06") != null);
+
+        for (int i = 1; i <= 5; i++) {
+            system.directory.removeUser("staff0" + i);
+        }
+        startRun();
+        awaitRunStatus("AWAITING_CONFIRMATION");
+        assertThat(browser.findElement(By.id("held-users")).getText()).contains("staff01", "staff05").doesNotContain("staff06");
+        screenshot("reconcile-confirm");
+        browser.findElement(By.id("confirm")).click();
+
+        assertThat(browser.findElement(By.className("done")).getText()).contains("已确认");
+        assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("CONFIRMED");
+        RunningSystem.await(Duration.ofSeconds(60), "the five users deleted in mdm-service",
+                () -> user("staff05") != null && user("staff05").path("deleted").asBoolean());
+        assertThat(user("staff06").path("deleted").asBoolean()).isFalse();
+
+        browser.get(system.gatewayUrl() + "/console/oper-logs?lang=zh&operator=admin&action=RECONCILE_CONFIRM");
+        RunningSystem.await(Duration.ofSeconds(30), "the confirmation in the operation log", () -> {
+            browser.navigate().refresh();
+            return !browser.findElements(By.id("entries")).isEmpty();
+        });
+        assertThat(browser.findElement(By.id("entries")).getText()).contains("RECONCILE_CONFIRM", "admin", "5 deletions confirmed");
+    }
+
+    /** Starts a run (not a dry run) of the test corp from the reconciliation page; lands on the run's page. */
+    private void startRun() {
+        browser.get(system.gatewayUrl() + "/console/reconcile?lang=zh");
+        browser.findElement(By.id("start-corp")).sendKeys(CORP);
+        browser.findElement(By.id("start-dry-run")).click();
+        browser.findElement(By.id("start")).click();
+        assertThat(browser.findElement(By.className("done")).getText()).contains("已开始同步");
+    }
+
+    /** The run's page follows the run by itself (htmx): no reload here. */
+    private void awaitRunStatus(String status) throws InterruptedException {
+        RunningSystem.await(Duration.ofSeconds(60), "the run to be " + status,
+                () -> status.equals(browser.findElement(By.id("run-status")).getText()));
+    }
+
+    private JsonNode user(String wxUserId) {
+        try {
+            return system.user(wxUserId);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    private void signIn() {
+        browser.get(system.gatewayUrl() + "/console/?lang=zh");
+        if (browser.getCurrentUrl().endsWith("/console/login")) {
+            browser.findElement(By.id("username")).sendKeys("admin");
+            browser.findElement(By.id("password")).sendKeys(PASSWORD);
+            browser.findElement(By.id("sign-in")).click();
+        }
     }
 
     private int deadEvents() {

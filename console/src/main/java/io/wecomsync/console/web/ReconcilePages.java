@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -83,12 +84,20 @@ class ReconcilePages {
         return "run";
     }
 
-    /** The run's progress alone: what the page's live part fetches every few seconds while the run runs. */
+    /**
+     * The run's progress alone: what the page's live part fetches every few seconds while the run runs. Once
+     * it has ended, htmx is told to reload the whole page, which then shows what depends on the outcome
+     * (the held deletions, the actions).
+     */
     @GetMapping("/reconcile/{id}/progress")
-    String progress(@PathVariable long id, Authentication authentication, Model model, HttpServletResponse response) {
+    String progress(@PathVariable long id, @RequestHeader(name = "HX-Request", required = false) String htmx,
+                    Authentication authentication, Model model, HttpServletResponse response) {
         ServiceAnswer run = services.get(Operator.of(authentication), "/api/wx/reconcile/runs/" + id, Map.of());
         show(run, model);
         response.setStatus(run.ok() ? 200 : run.status());
+        if (run.ok() && !Boolean.TRUE.equals(model.getAttribute("running")) && "true".equals(htmx)) {
+            response.setHeader("HX-Refresh", "true");
+        }
         return "run :: progress";
     }
 

@@ -16,6 +16,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -89,7 +90,7 @@ class ReconcilePagesTests extends ConsolePageTest {
     }
 
     @Test
-    void aRunningRunRefreshesItsProgressAndAFinishedOneDoesNot() throws Exception {
+    void aRunningRunRefreshesItsProgressUntilItEndsThenThePageReloads() throws Exception {
         String running = body(mvc.perform(page("/reconcile/13").with(user("viewer").roles("VIEWER"))).andExpect(status().isOk()));
         String part = body(mvc.perform(page("/reconcile/13/progress").with(user("viewer").roles("VIEWER"))).andExpect(status().isOk()));
         String finished = body(mvc.perform(page("/reconcile/12").with(user("viewer").roles("VIEWER"))));
@@ -98,6 +99,10 @@ class ReconcilePagesTests extends ConsolePageTest {
                 "成员 120");
         assertThat(part).startsWith("<section id=\"progress\"").contains("READING_USERS").doesNotContain("<html");
         assertThat(finished).doesNotContain("hx-get");
+        mvc.perform(page("/reconcile/12/progress").header("HX-Request", "true").with(user("viewer").roles("VIEWER")))
+                .andExpect(header().string("HX-Refresh", "true"));
+        mvc.perform(page("/reconcile/13/progress").header("HX-Request", "true").with(user("viewer").roles("VIEWER")))
+                .andExpect(header().doesNotExist("HX-Refresh"));
     }
 
     @Test
