@@ -1,7 +1,7 @@
 package io.wecomsync.wx.directory;
 
 import io.wecomsync.wx.app.WxCpProperties;
-import io.wecomsync.wx.config.LiveProperties;
+import io.wecomsync.common.config.LiveProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package io.wecomsync.wx.inbox;
 
-import io.wecomsync.wx.config.LiveProperties;
+import io.wecomsync.common.config.LiveProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package io.wecomsync.wx.notify;
 
 import io.wecomsync.wx.app.WxApp;
 import io.wecomsync.wx.app.WxApps;
-import io.wecomsync.wx.config.LiveProperties;
+import io.wecomsync.common.config.LiveProperties;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 

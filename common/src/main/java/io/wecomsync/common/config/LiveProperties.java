@@ -1,4 +1,4 @@
-package io.wecomsync.wx.config;
+package io.wecomsync.common.config;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
