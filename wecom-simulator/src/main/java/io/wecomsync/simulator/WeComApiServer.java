@@ -13,6 +13,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,8 @@ import java.util.concurrent.Executors;
  * Serves the part of WeCom's HTTP API ({@code /cgi-bin/…}) that wecom-sync reads, over a
  * {@link Directory}: {@code gettoken}, {@code getcallbackip}, {@code user/get}, {@code user/list}, {@code user/list_id},
  * {@code department/get}, {@code department/simplelist}, {@code tag/get}, {@code tag/list}, and
- * {@code message/send} (text messages, recorded for {@link #sentMessages()}). Every call but
+ * {@code message/send} (text messages, recorded for {@link #sentMessages()}), and web login (the QR-code
+ * page, in-app authorization and {@code auth/getuserinfo}; see {@link #signIn}). Every call but
  * {@code gettoken} needs a token it issued; errors answer WeCom's {@code errcode}s.
  */
 public final class WeComApiServer implements AutoCloseable {
@@ -48,18 +50,30 @@ public final class WeComApiServer implements AutoCloseable {
     private volatile boolean detailsHidden;
     private final Map<String, Integer> apiErrors = new ConcurrentHashMap<>();
     private final List<SentMessage> sentMessages = new CopyOnWriteArrayList<>();
+    private final WebLogin webLogin;
 
     public WeComApiServer(Directory directory, String corpId, int port) throws IOException {
         this.directory = directory;
         this.corpId = corpId;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        this.webLogin = new WebLogin(corpId, Clock.systemUTC());
         server.createContext("/cgi-bin/", this::handle);
+        server.createContext("/wwlogin/sso/login", webLogin::page);
+        server.createContext("/connect/oauth2/authorize", webLogin::page);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.start();
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * Who signs in through WeCom's web login from now on (as if they scanned the QR code); null for
+     * nobody. The login pages are at {@code /wwlogin/sso/login} and {@code /connect/oauth2/authorize}.
+     */
+    public void signIn(String userId) {
+        webLogin.signIn(userId);
     }
 
     /** What {@code getcallbackip} answers. */
@@ -126,6 +140,9 @@ public final class WeComApiServer implements AutoCloseable {
                     case "tag/get" -> tag(query.getOrDefault("tagid", ""));
                     case "tag/list" -> tagList();
                     case "message/send" -> sendMessage(JSON.readTree(exchange.getRequestBody()));
+                    case "auth/getuserinfo" -> webLogin.redeem(query.getOrDefault("code", ""))
+                            .<JsonNode>map(userId -> ok().put("userid", userId).put("user_ticket", "sim-ticket-" + userId))
+                            .orElseGet(() -> error(40029, "invalid code"));
                     default -> error(404, "not simulated: " + path);
                 };
             }
@@ -289,7 +306,7 @@ public final class WeComApiServer implements AutoCloseable {
         return JSON.createObjectNode().put("errcode", code).put("errmsg", message);
     }
 
-    private static Map<String, String> query(URI uri) {
+    static Map<String, String> query(URI uri) {
         Map<String, String> values = new HashMap<>();
         String raw = uri.getRawQuery();
         if (raw != null) {
