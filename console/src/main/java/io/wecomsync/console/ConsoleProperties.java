@@ -16,14 +16,49 @@ import java.time.Duration;
  *
  * @param gatewayUrl    where the console reaches wx-service and mdm-service (the gateway's own URL)
  * @param tokenLifetime how long a token minted for one operator's calls lives
- * @param local         the local accounts (the embedded default's login; an identity provider comes later)
+ * @param local         the local accounts (the embedded default's login)
+ * @param wecom         login with WeCom (扫码登录; in the WeCom app, its authorization page)
  */
 @Validated
 @ConfigurationProperties("console")
 public record ConsoleProperties(
         @NotBlank @DefaultValue("http://localhost:8080") String gatewayUrl,
         @NotNull @DefaultValue("5m") Duration tokenLifetime,
-        @Valid @NotNull @DefaultValue Local local) {
+        @Valid @NotNull @DefaultValue Local local,
+        @Valid @NotNull @DefaultValue WeCom wecom) {
+
+    /**
+     * Login with WeCom through one of the corp's self-built apps (its 可信域名 must hold the console's host).
+     *
+     * @param enabled     off by default
+     * @param corpId      the corp
+     * @param agentId     the app whose login it is
+     * @param secret      the app's secret (CONSOLE_WECOM_SECRET), to ask WeCom whose code it is and read role tags
+     * @param apiBaseUrl  WeCom's API (the simulator's on the embedded default)
+     * @param loginUrl    WeCom's QR-code login page
+     * @param redirectUri where WeCom sends the browser back ({@code …/console/login/wecom/callback}); empty:
+     *                    this request's own URL, as the gateway forwards it
+     */
+    public record WeCom(
+            @DefaultValue("false") boolean enabled,
+            @Pattern(regexp = "|[A-Za-z0-9_-]{1,64}") @DefaultValue("") String corpId,
+            Integer agentId,
+            @DefaultValue("") String secret,
+            @NotBlank @DefaultValue("https://qyapi.weixin.qq.com") String apiBaseUrl,
+            @NotBlank @DefaultValue("https://login.work.weixin.qq.com/wwlogin/sso/login") String loginUrl,
+            @DefaultValue("") String redirectUri) {
+
+        public WeCom {
+            if (enabled && (corpId.isBlank() || agentId == null || secret.isBlank())) {
+                throw new IllegalArgumentException("console.wecom.enabled needs corp-id, agent-id and secret (CONSOLE_WECOM_SECRET)");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "WeCom[enabled=" + enabled + ", corpId=" + corpId + ", agentId=" + agentId + ", secret hidden]";
+        }
+    }
 
     /**
      * @param adminPassword  the admin's password (CONSOLE_LOCAL_ADMIN_PASSWORD; the launcher makes one and

@@ -52,7 +52,7 @@ class ConsoleBrowserTests {
         Optional<Path> driver = onPath("chromedriver");
         assumeTrue(chromium.isPresent() && driver.isPresent(), "Chromium and chromedriver are not installed");
         system = new RunningSystem("_console", null);
-        system.startConsole(PASSWORD);
+        system.startConsole(PASSWORD, "zhangsan");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
@@ -145,6 +145,25 @@ class ConsoleBrowserTests {
             return !browser.findElements(By.id("entries")).isEmpty();
         });
         assertThat(browser.findElement(By.id("entries")).getText()).contains("RECONCILE_CONFIRM", "admin", "5 deletions confirmed");
+    }
+
+    @Test
+    void aWeComMemberSignsInByScanningAndTheirActionsCarryTheirWeComId() throws Exception {
+        system.weCom.signIn("zhangsan");
+        browser.manage().deleteAllCookies();
+        browser.get(system.gatewayUrl() + "/console/?lang=zh");
+        assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+        browser.findElement(By.id("wecom-login")).click();
+
+        assertThat(browser.findElement(By.id("operator")).getText()).contains("wecom:zhangsan", "管理员");
+        assertThat(browser.getCurrentUrl()).startsWith(system.gatewayUrl() + "/console/");
+
+        system.weCom.signIn("lisi");
+        browser.manage().deleteAllCookies();
+        browser.get(system.gatewayUrl() + "/console/login");
+        browser.findElement(By.id("wecom-login")).click();
+        assertThat(browser.findElement(By.id("wecom-problem")).getText()).contains("没有控制台权限");
+        browser.manage().deleteAllCookies();
     }
 
     /** Starts a run (not a dry run) of the test corp from the reconciliation page; lands on the run's page. */

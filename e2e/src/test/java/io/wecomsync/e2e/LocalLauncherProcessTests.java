@@ -56,7 +56,13 @@ class LocalLauncherProcessTests {
             HttpResponse<String> login = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                     "http://127.0.0.1:" + ports.get("GATEWAY_PORT") + "/console/login")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(login.statusCode()).as("the console through the gateway").isEqualTo(200);
-            assertThat(login.body()).contains("运维控制台");
+            assertThat(login.body()).contains("运维控制台", "使用企业微信登录");
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                    .followRedirects(HttpClient.Redirect.NORMAL).build();
+            HttpResponse<String> weCom = browser.send(HttpRequest.newBuilder(URI.create(
+                    "http://localhost:" + ports.get("GATEWAY_PORT") + "/console/login/wecom")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(weCom.body()).as("WeCom login through the simulator signs the demo's admin in")
+                    .contains("wecom:zhangsan", "管理员");
             List<ProcessHandle> children = first.process.descendants().toList();
             ProcessHandle wx = service(first.process, "wx-service");
             assertThat(wx.info().commandLine().orElse("")).as("no archive yet: the first start uses the jar")

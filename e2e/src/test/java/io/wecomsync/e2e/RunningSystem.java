@@ -229,10 +229,19 @@ final class RunningSystem implements AutoCloseable {
     }
 
     /** Starts the ops console behind the gateway (at {@code /console/}) with this local admin password. */
-    void startConsole(String adminPassword) throws Exception {
+    /**
+     * Starts the console with a local admin and WeCom login through the simulator's web login, where
+     * {@code weComAdmin} is an admin by userid.
+     */
+    void startConsole(String adminPassword, String weComAdmin) throws Exception {
         console = ServiceJar.start("console", jar("console"), consolePort, Path.of("target"), Map.of(),
                 List.of("--spring.profiles.active=test", "--wecom.security.jwt.secret=" + SECRET,
-                        "--console.gateway-url=" + gatewayUrl(), "--console.local.admin-password=" + adminPassword))
+                        "--console.gateway-url=" + gatewayUrl(), "--console.local.admin-password=" + adminPassword,
+                        "--console.wecom.enabled=true", "--console.wecom.corp-id=" + CORP,
+                        "--console.wecom.agent-id=" + AGENT, "--console.wecom.secret=e2e-secret",
+                        "--console.wecom.api-base-url=" + weCom.baseUrl(),
+                        "--console.wecom.login-url=" + weCom.baseUrl() + "/wwlogin/sso/login",
+                        "--console.roles.admin-users=" + weComAdmin))
                 .healthAt("/console/actuator/health");
         console.awaitHealthy(Duration.ofSeconds(120));
     }

@@ -35,6 +35,8 @@ public final class LocalLauncher {
     /** The local profile's demo app (wx-service's application-local.yml), which the simulator plays. */
     static final String DEMO_CORP = "wwlocaldemo0000001";
     static final int DEMO_AGENT = 1000002;
+    /** Who "scans" when the console's 使用企业微信登录 sends the browser to the simulator (an admin, by tag 1). */
+    static final String DEMO_SIGN_IN = "zhangsan";
     static final String DEMO_CALLBACK_TOKEN = "localDemoToken";
     static final String DEMO_AES_KEY = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";
 
@@ -97,6 +99,7 @@ public final class LocalLauncher {
         say("starting Redis on port " + settings.redisPort());
         redis = EmbeddedRedis.start(settings.redisPort(), settings.redisData());
         simulator = new WeComApiServer(directory, DEMO_CORP, settings.simulatorPort());
+        simulator.signIn(DEMO_SIGN_IN);
         say("WeCom simulator for " + DEMO_CORP + " at " + simulator.baseUrl());
 
         String consolePassword = ConsolePassword.readOrMake(settings.consolePassword());
@@ -126,7 +129,7 @@ public final class LocalLauncher {
         say("wecom-sync is up (logs in " + settings.logs() + "):");
         say("  gateway      " + url(settings.gatewayPort()) + "            health: " + url(settings.gatewayPort()) + "/actuator/health");
         say("  console      " + url(settings.gatewayPort()) + "/console/   sign in as admin / " + consolePassword
-                + "   (kept in " + settings.consolePassword() + ")");
+                + "   (kept in " + settings.consolePassword() + "), or 使用企业微信登录 as " + DEMO_SIGN_IN);
         say("  mdm-service  " + url(settings.mdmPort()) + "            API docs: " + url(settings.mdmPort()) + "/swagger-ui.html");
         say("  wx-service   " + url(settings.wxPort()));
         say("  MariaDB      jdbc:mysql://127.0.0.1:" + settings.mariaDbPort() + "/wecom_mdm (user root, no password)");

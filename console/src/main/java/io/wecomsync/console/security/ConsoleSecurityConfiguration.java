@@ -32,7 +32,7 @@ class ConsoleSecurityConfiguration {
     SecurityFilterChain console(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/denied", "/error", "/actuator/health/**").permitAll()
+                        .requestMatchers("/login", "/login/wecom", "/login/wecom/callback", "/css/**", "/js/**", "/webjars/**", "/denied", "/error", "/actuator/health/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/logout").authenticated()
                         .requestMatchers(HttpMethod.POST, "/**").hasRole(Operator.ADMIN)
                         .anyRequest().hasAnyRole(Operator.ADMIN, Operator.VIEWER))

@@ -12,6 +12,8 @@ public record Operator(String id, boolean admin) {
 
     public static final String ADMIN = "ADMIN";
     public static final String VIEWER = "VIEWER";
+    /** Before the userid of an operator who signed in with WeCom, so they never pass for a local account. */
+    public static final String WECOM_PREFIX = "wecom:";
 
     public static Operator of(Authentication authentication) {
         boolean admin = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)

@@ -1,15 +1,24 @@
 package io.wecomsync.console.web;
 
+import io.wecomsync.console.ConsoleProperties;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
 @Controller
 class LoginController {
 
+    private final boolean weCom;
+
+    LoginController(ConsoleProperties properties) {
+        this.weCom = properties.wecom().enabled();
+    }
+
     @GetMapping("/login")
-    String login() {
+    String login(Model model) {
+        model.addAttribute("weComLogin", weCom);
         return "login";
     }
 
