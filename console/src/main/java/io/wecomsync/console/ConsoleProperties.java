@@ -18,6 +18,7 @@ import java.time.Duration;
  * @param tokenLifetime how long a token minted for one operator's calls lives
  * @param local         the local accounts (the embedded default's login)
  * @param wecom         login with WeCom (扫码登录; in the WeCom app, its authorization page)
+ * @param oidc          login with an OIDC provider
  */
 @Validated
 @ConfigurationProperties("console")
@@ -25,7 +26,16 @@ public record ConsoleProperties(
         @NotBlank @DefaultValue("http://localhost:8080") String gatewayUrl,
         @NotNull @DefaultValue("5m") Duration tokenLifetime,
         @Valid @NotNull @DefaultValue Local local,
-        @Valid @NotNull @DefaultValue WeCom wecom) {
+        @Valid @NotNull @DefaultValue WeCom wecom,
+        @Valid @NotNull @DefaultValue Oidc oidc) {
+
+    /**
+     * Sign-in with an OIDC provider, on when one is registered under {@code spring.security.oauth2.client}.
+     *
+     * @param useridClaim the ID token's claim that holds the operator's WeCom userid (their roles follow it)
+     */
+    public record Oidc(@NotBlank @DefaultValue("preferred_username") String useridClaim) {
+    }
 
     /**
      * Login with WeCom through one of the corp's self-built apps (its 可信域名 must hold the console's host).

@@ -162,7 +162,7 @@ class ConsoleBrowserTests {
         browser.manage().deleteAllCookies();
         browser.get(system.gatewayUrl() + "/console/login");
         browser.findElement(By.id("wecom-login")).click();
-        assertThat(browser.findElement(By.id("wecom-problem")).getText()).contains("没有控制台权限");
+        assertThat(browser.findElement(By.id("sign-in-problem")).getText()).contains("没有控制台权限");
         browser.manage().deleteAllCookies();
     }
 

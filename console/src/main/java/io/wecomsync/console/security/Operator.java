@@ -3,6 +3,7 @@ package io.wecomsync.console.security;
 import io.wecomsync.common.security.Scopes;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
 
 /**
  * The person using the console, and what the services let them do: an admin's calls carry the
@@ -15,10 +16,15 @@ public record Operator(String id, boolean admin) {
     /** Before the userid of an operator who signed in with WeCom, so they never pass for a local account. */
     public static final String WECOM_PREFIX = "wecom:";
 
+    /** Before the userid of an operator who signed in through an OIDC provider. */
+    public static final String OIDC_PREFIX = "oidc:";
+
     public static Operator of(Authentication authentication) {
         boolean admin = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .anyMatch(("ROLE_" + ADMIN)::equals);
-        return new Operator(authentication.getName(), admin);
+        String id = authentication instanceof OAuth2AuthenticationToken ? OIDC_PREFIX + authentication.getName()
+                : authentication.getName();
+        return new Operator(id, admin);
     }
 
     /** The scopes of the token minted for this operator's calls. */

@@ -72,23 +72,23 @@ class WeComLoginController {
         }
         if (code == null || code.isBlank() || code.length() > 512 || state == null || !(expected instanceof String known)
                 || !MessageDigest.isEqual(known.getBytes(StandardCharsets.UTF_8), state.getBytes(StandardCharsets.UTF_8))) {
-            return "redirect:/login?wecom=invalid";
+            return "redirect:/login?refused=invalid";
         }
         Optional<String> userId;
         try {
             userId = weCom.userIdOf(code);
         } catch (WxErrorException e) {
             log.warn("WeCom refused a login code (errcode {})", e.getError().getErrorCode());
-            return "redirect:/login?wecom=failed";
+            return "redirect:/login?refused=failed";
         }
         if (userId.isEmpty()) {
-            return "redirect:/login?wecom=outsider";
+            return "redirect:/login?refused=outsider";
         }
         String member = userId.get();
         Optional<String> role = roles.roleOf(member, tag -> weCom.inTag(tag, member));
         if (role.isEmpty()) {
             log.info("WeCom member {} signed in but has no console role (console.roles)", member);
-            return "redirect:/login?wecom=norole";
+            return "redirect:/login?refused=norole";
         }
         request.changeSessionId();
         SecurityContext context = SecurityContextHolder.createEmptyContext();

@@ -100,7 +100,7 @@ class WeComLoginTests {
         String state = back.get("state");
         session.setAttribute(WeComLoginController.class.getName() + ".state", state);
         mvc.perform(get("/login/wecom/callback").param("code", back.get("code")).param("state", state).session(session))
-                .andExpect(redirectedUrl("/login?wecom=norole"));
+                .andExpect(redirectedUrl("/login?refused=norole"));
     }
 
     @Test
@@ -110,10 +110,10 @@ class WeComLoginTests {
         Map<String, String> back = scan(startSignIn(session));
 
         mvc.perform(get("/login/wecom/callback").param("code", back.get("code")).param("state", "forged").session(session))
-                .andExpect(redirectedUrl("/login?wecom=invalid"));
+                .andExpect(redirectedUrl("/login?refused=invalid"));
         // the state is good once, and the forged try spent it
         mvc.perform(get("/login/wecom/callback").param("code", back.get("code")).param("state", back.get("state")).session(session))
-                .andExpect(redirectedUrl("/login?wecom=invalid"));
+                .andExpect(redirectedUrl("/login?refused=invalid"));
 
         MockHttpSession again = new MockHttpSession();
         Map<String, String> second = scan(startSignIn(again));
@@ -123,9 +123,9 @@ class WeComLoginTests {
         MockHttpSession third = new MockHttpSession();
         Map<String, String> thirdBack = scan(startSignIn(third));
         mvc.perform(get("/login/wecom/callback").param("code", back.get("code")).param("state", thirdBack.get("state")).session(third))
-                .andExpect(redirectedUrl("/login?wecom=failed"));
-        String page = mvc.perform(get("/login").param("wecom", "failed")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(page).contains("企业微信未能确认登录");
+                .andExpect(redirectedUrl("/login?refused=failed"));
+        String page = mvc.perform(get("/login").param("refused", "failed")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("未能确认登录");
     }
 
     @Test
