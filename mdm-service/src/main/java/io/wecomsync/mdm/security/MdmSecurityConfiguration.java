@@ -36,6 +36,8 @@ class MdmSecurityConfiguration {
                         .requestMatchers(ServletTokenSecurity.managementPort(environment)).permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
                                 "/swagger-ui.html", "/error").permitAll()
+                        // the outbox's delivery state holds no personal data: readers (the console's viewers) see it
+                        .requestMatchers(HttpMethod.GET, "/admin/outbox").hasAnyAuthority(scopes(ADMIN, MDM_READ))
                         .requestMatchers("/admin/**").hasAnyAuthority(scopes(ADMIN))
                         .requestMatchers(HttpMethod.PUT, "/login-ips/**").hasAnyAuthority(scopes(ADMIN, MDM_LOGIN_IP))
                         .requestMatchers(HttpMethod.POST, "/login-ips/**").hasAnyAuthority(scopes(ADMIN, MDM_LOGIN_IP))

@@ -58,6 +58,8 @@ class MdmSecurityIntegrationTests extends MdmIntegrationTest {
                 .as("a lookup by mobile is a read, though it is a POST").isEqualTo(200);
         assertThat(reader.put("/users/by-wx/{c}/x", user(Instant.now(), "name", "x"), corp).status()).isEqualTo(403);
         assertThat(reader.put("/login-ips/SCOPED", Map.of("ips", List.of("1.1.1.1"))).status()).isEqualTo(403);
+        assertThat(reader.get("/admin/outbox?status=DEAD").status()).as("the outbox's state holds no personal data").isEqualTo(200);
+        assertThat(reader.post("/admin/outbox/replay-dead", null).status()).as("replaying takes an admin").isEqualTo(403);
 
         assertThat(wxService.put("/users/by-wx/{c}/x", user(Instant.now(), "name", "x"), corp).status()).isEqualTo(200);
         assertThat(wxService.put("/login-ips/SCOPED", Map.of("ips", List.of("1.1.1.1"))).status()).isEqualTo(200);
