@@ -16,6 +16,7 @@ import java.time.Duration;
  *
  * @param gatewayUrl    where the console reaches wx-service and mdm-service (the gateway's own URL)
  * @param tokenLifetime how long a token minted for one operator's calls lives
+ * @param loginIpType   the login-IP list that holds WeCom's callback addresses (as wx-service's job writes it)
  * @param local         the local accounts (the embedded default's login)
  * @param wecom         login with WeCom (扫码登录; in the WeCom app, its authorization page)
  * @param oidc          login with an OIDC provider
@@ -25,6 +26,7 @@ import java.time.Duration;
 public record ConsoleProperties(
         @NotBlank @DefaultValue("http://localhost:8080") String gatewayUrl,
         @NotNull @DefaultValue("5m") Duration tokenLifetime,
+        @NotBlank @DefaultValue("QYWX") String loginIpType,
         @Valid @NotNull @DefaultValue Local local,
         @Valid @NotNull @DefaultValue WeCom wecom,
         @Valid @NotNull @DefaultValue Oidc oidc) {

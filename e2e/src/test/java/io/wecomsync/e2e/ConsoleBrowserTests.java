@@ -11,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -57,6 +58,7 @@ class ConsoleBrowserTests {
         options.setBinary(chromium.get().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1400,1000",
                 "--lang=zh-CN");
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.get().toFile())
                 .usingAnyFreePort().build();
         browser = new ChromeDriver(service, options);
@@ -85,6 +87,13 @@ class ConsoleBrowserTests {
 
         assertThat(browser.findElement(By.id("operator")).getText()).contains("admin", "管理员");
         assertThat(browser.findElement(By.id("dead-tile")).getText()).startsWith("1").contains("DEAD 事件");
+        RunningSystem.await(Duration.ofSeconds(10), "the chart drawn by the page's script",
+                () -> !browser.findElements(By.cssSelector("#throughput-chart canvas")).isEmpty());
+        assertThat(browser.manage().logs().get("browser").getAll())
+                .as("nothing the Content-Security-Policy refused, no script error")
+                .noneMatch(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue());
+        assertThat(browser.findElements(By.cssSelector("#tiles .problem"))).extracting(WebElement::getText)
+                .as("every service answered the dashboard").isEmpty();
         screenshot("dashboard");
 
         browser.findElement(By.id("dead-tile")).click();
@@ -106,6 +115,17 @@ class ConsoleBrowserTests {
         assertThat(browser.findElement(By.id("entries")).getText()).contains("RECONCILE_RUN");
         screenshot("operation-log");
 
+        browser.get(system.gatewayUrl() + "/console/callback-ips");
+        browser.findElement(By.id("refresh-ips")).click();
+        assertThat(browser.findElement(By.className("done")).getText()).contains("已从企业微信刷新");
+        RunningSystem.await(Duration.ofSeconds(30), "the refresh in the list's history, under the admin's name", () -> {
+            browser.navigate().refresh();
+            return browser.findElements(By.id("ip-history")).stream()
+                    .anyMatch(history -> history.getText().contains("CALLBACK_IP_REFRESH") && history.getText().contains("admin"));
+        });
+        assertThat(browser.findElement(By.cssSelector(".ip-list .ids")).getText()).contains("127.0.0.1");
+
+        browser.get(system.gatewayUrl() + "/console/oper-logs");
         browser.findElement(By.id("language")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Operation log");
         browser.get(system.gatewayUrl() + "/console/");

@@ -43,6 +43,11 @@ class ConsolePagesTests extends ConsolePageTest {
         GATEWAY.stubFor(get(urlPathEqualTo("/api/wx/inbox/counts")).willReturn(okJson(COUNTS)));
         GATEWAY.stubFor(get(urlPathEqualTo("/api/mdm/admin/outbox")).willReturn(okJson(
                 "{\"code\":0,\"msg\":\"ok\",\"data\":{\"page\":1,\"size\":1,\"total\":3,\"items\":[]}}")));
+        GATEWAY.stubFor(get(urlPathEqualTo("/api/wx/status")).willReturn(okJson(ok("""
+                {"perMinute":[{"at":"2026-12-06T08:00:00Z","received":5,"applied":3}],
+                 "oldestUnfinishedAt":"2026-12-06T07:59:00Z","circuitBreakers":{"mdm":"OPEN"}}"""))));
+        GATEWAY.stubFor(get(urlPathEqualTo("/api/mdm/login-ips")).willReturn(okJson(ok("""
+                {"type":"QYWX","ips":["101.226.103.0/25","58.251.80.0/24"],"updatedAt":"2026-12-06T06:00:00Z"}"""))));
         GATEWAY.stubFor(get(urlPathEqualTo("/api/wx/reconcile/runs")).willReturn(okJson(
                 "{\"code\":0,\"msg\":\"ok\",\"data\":{\"page\":1,\"size\":5,\"total\":1,\"items\":[{\"id\":7,\"corpId\":\"wwcorp\","
                         + "\"trigger\":\"SCHEDULED\",\"status\":\"AWAITING_CONFIRMATION\",\"startedAt\":\"2026-12-06T02:30:00Z\"}]}}")));
@@ -66,7 +71,9 @@ class ConsolePagesTests extends ConsolePageTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(page).contains("总览", "DEAD 事件", "/inbox?status=DEAD", "AWAITING_CONFIRMATION");
-        assertThat(page).as("scripts only from the console itself, none inline").doesNotContainPattern("<script(?![^>]*\\bsrc=\"/webjars/)");
+        assertThat(page).as("breakers, the hour's totals and the chart's data").contains("mdm: OPEN", "最近一小时：接收 5 条，应用 3 条",
+                "[[1796544000,5,3]]", "id=\"ip-tile\"", "2 个地址");
+        assertThat(page).as("scripts only from the console itself, none inline").doesNotContainPattern("<script(?![^>]*\\b(src=\"/(webjars|js)/|type=\"application/json\"))");
         assertThat(mvc.perform(page("/?lang=en").with(user("admin").roles("ADMIN"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).contains("Dashboard", "DEAD events", "Sign out");
     }
