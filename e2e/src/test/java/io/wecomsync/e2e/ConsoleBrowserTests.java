@@ -165,6 +165,14 @@ class ConsoleBrowserTests {
             return !browser.findElements(By.id("entries")).isEmpty();
         });
         assertThat(browser.findElement(By.id("entries")).getText()).contains("RECONCILE_CONFIRM", "admin", "5 deletions confirmed");
+
+        browser.get(system.gatewayUrl() + "/console/directory?lang=zh&corpId=" + CORP);
+        browser.findElement(By.linkText("总部")).click();
+        assertThat(browser.findElement(By.id("members")).getText()).contains("staff06").doesNotContain("staff05");
+        browser.findElement(By.linkText("staff06")).click();
+        assertThat(browser.findElement(By.id("user")).getText()).contains("员*");
+        assertThat(browser.findElement(By.id("timeline")).getText()).contains("USER_UPSERT");
+        screenshot("directory-user");
     }
 
     @Test
