@@ -48,6 +48,11 @@ public abstract class LiveProperties<T> implements ApplicationListener<Environme
         return current;
     }
 
+    /** Where these settings live, e.g. {@code wx.inbox}. */
+    public String prefix() {
+        return prefix;
+    }
+
     /** What is wrong with {@code candidate} beyond its constraints (e.g. names that refer to nothing); empty when nothing. */
     protected List<String> problems(T candidate) {
         return List.of();
