@@ -17,7 +17,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The inbox: events by corp, status and entity; one event with its masked fields, attempts and error;
+ * The inbox: events by corp, status, change type, entity and time; one event with its masked fields, attempts and error;
  * replay one, replay every DEAD event of a corp, skip a DEAD event with a reason (admins only).
  */
 @Controller
@@ -30,13 +30,12 @@ class InboxPages {
     }
 
     @GetMapping("/inbox")
-    String list(@RequestParam(required = false) String corpId, @RequestParam(required = false) String status,
-                @RequestParam(required = false) String entityKey, @RequestParam(defaultValue = "1") String page,
+    String list(@RequestParam Map<String, String> parameters, @RequestParam(defaultValue = "1") String page,
                 Authentication authentication, Model model, HttpServletResponse response) {
         Map<String, Object> query = new HashMap<>();
-        query.put("corpId", corpId);
-        query.put("status", status);
-        query.put("entityKey", entityKey);
+        for (String name : new String[]{"corpId", "status", "changeType", "entityKey", "from", "to"}) {
+            query.put(name, parameters.get(name));
+        }
         query.put("page", page);
         query.put("size", 50);
         ServiceAnswer events = services.get(Operator.of(authentication), "/api/wx/inbox/events", query);

@@ -124,8 +124,10 @@ class ConsolePagesTests extends ConsolePageTest {
                 com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
         GATEWAY.stubFor(get(urlPathEqualTo("/api/wx/inbox/events")).withQueryParam("entityKey", WireMock.equalTo("user:ww:张 三"))
                 .willReturn(okJson("{\"code\":0,\"msg\":\"ok\",\"data\":{\"page\":1,\"size\":50,\"total\":0,\"items\":[]}}")));
-        mvc.perform(page("/inbox").param("entityKey", "user:ww:张 三").with(user("admin").roles("ADMIN")))
+        mvc.perform(page("/inbox").param("entityKey", "user:ww:张 三").param("changeType", "update_user")
+                        .with(user("admin").roles("ADMIN")))
                 .andExpect(status().isOk());
+        GATEWAY.verify(getRequestedFor(urlPathEqualTo("/api/wx/inbox/events")).withQueryParam("changeType", WireMock.equalTo("update_user")));
 
         String down = mvc.perform(page("/oper-logs?traceId=abc").with(user("admin").roles("ADMIN")))
                 .andExpect(status().isServiceUnavailable()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

@@ -40,6 +40,8 @@ public class InboxQueries implements InboxMetrics.InboxStatistics {
                 .eq(filter.status() != null, InboxEventEntity::getStatus, filter.status() == null ? null : filter.status().name())
                 .eq(filter.corpId() != null, InboxEventEntity::getCorpId, filter.corpId())
                 .eq(filter.entityKey() != null, InboxEventEntity::getEntityKey, filter.entityKey())
+                .and(filter.changeType() != null, type -> type.eq(InboxEventEntity::getChangeType, filter.changeType())
+                        .or().eq(InboxEventEntity::getEventType, filter.changeType()))
                 .ge(filter.from() != null, InboxEventEntity::getReceivedAt, filter.from())
                 .lt(filter.to() != null, InboxEventEntity::getReceivedAt, filter.to())
                 .orderByDesc(InboxEventEntity::getId);
@@ -141,7 +143,8 @@ public class InboxQueries implements InboxMetrics.InboxStatistics {
     }
 
     /** Filters of the admin listing; {@code page} starts at 1. */
-    public record InboxFilter(EventStatus status, String corpId, String entityKey, Instant from, Instant to, long page, long size) {
+    public record InboxFilter(EventStatus status, String corpId, String changeType, String entityKey, Instant from, Instant to,
+                              long page, long size) {
     }
 
     /**

@@ -38,10 +38,14 @@ class InboxAdminController {
         this.actions = actions;
     }
 
-    /** Newest first; filters by status, corp, entity key and receive time ({@code from} inclusive, {@code to} exclusive). */
+    /**
+     * Newest first; filters by status, corp, change type (e.g. {@code update_user}; or event type), entity key
+     * and receive time ({@code from} inclusive, {@code to} exclusive).
+     */
     @GetMapping("/events")
     Result<PageResponse<InboxQueries.InboxEventView>> list(@RequestParam(required = false) String status,
                                                            @RequestParam(required = false) String corpId,
+                                                           @RequestParam(required = false) String changeType,
                                                            @RequestParam(required = false) String entityKey,
                                                            @RequestParam(required = false) Instant from,
                                                            @RequestParam(required = false) Instant to,
@@ -50,8 +54,15 @@ class InboxAdminController {
         if (page < 1 || size < 1 || size > 200) {
             throw ApiException.invalid("page must be 1 or more and size between 1 and 200");
         }
+        if (changeType != null && !changeType.isBlank() && !changeType.matches("[a-z_]{1,40}")) {
+            throw ApiException.invalid("changeType must be a WeCom change or event type such as update_user, got '"
+                    + (changeType.length() > 40 ? changeType.substring(0, 40) + "…" : changeType) + "'");
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            throw ApiException.invalid("from must be before to");
+        }
         return Result.ok(queries.find(new InboxQueries.InboxFilter(status(status), blankToNull(corpId),
-                blankToNull(entityKey), from, to, page, size)));
+                blankToNull(changeType), blankToNull(entityKey), from, to, page, size)));
     }
 
     @GetMapping("/events/{id}")

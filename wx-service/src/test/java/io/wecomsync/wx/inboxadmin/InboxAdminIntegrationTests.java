@@ -109,6 +109,13 @@ class InboxAdminIntegrationTests extends WxIntegrationTest {
         assertThat(http.postForEntity("/admin/inbox/replay-dead?corpId={c}", null, String.class, "no such corp!")
                 .getStatusCode().value()).as("a corp id that cannot be one").isEqualTo(400);
         assertThat(http.getForEntity("/admin/inbox/events?status=LOST", String.class).getStatusCode().value()).isEqualTo(400);
+        assertThat(body(http.getForEntity("/admin/inbox/events?changeType=delete_user", String.class)).path("data").path("total").asInt())
+                .isEqualTo(2);
+        assertThat(body(http.getForEntity("/admin/inbox/events?changeType=update_user", String.class)).path("data").path("total").asInt())
+                .isZero();
+        assertThat(http.getForEntity("/admin/inbox/events?changeType=DROP TABLE", String.class).getStatusCode().value()).isEqualTo(400);
+        assertThat(http.getForEntity("/admin/inbox/events?from=2026-12-02T00:00:00Z&to=2026-12-01T00:00:00Z", String.class)
+                .getStatusCode().value()).isEqualTo(400);
         assertThat(http.getForEntity("/admin/inbox/events/999999", String.class).getStatusCode().value()).isEqualTo(404);
     }
 
