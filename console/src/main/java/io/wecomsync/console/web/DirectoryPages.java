@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The directory as mdm-service holds it: a corp's department tree, a department's members, one user's page
@@ -68,7 +69,7 @@ class DirectoryPages {
         for (JsonNode member : members.data().path("items")) {
             Map<String, String> row = new LinkedHashMap<>();
             row.put("wxUserId", member.path("wxUserId").asText());
-            row.put("name", PiiMasking.maskName(member.path("name").asText("")));
+            row.put("name", masked(member, "name", PiiMasking::maskName));
             row.put("position", member.path("position").asText(""));
             row.put("status", member.path("status").asText(""));
             row.put("leader", member.path("leader").asBoolean() ? "✓" : "");
@@ -94,7 +95,7 @@ class DirectoryPages {
         JsonNode user = found.data().path(0);
         model.addAttribute("corpId", corpId);
         model.addAttribute("wxUserId", wxUserId);
-        model.addAttribute("user", masked(user));
+        model.addAttribute("user", maskedFields(user));
         model.addAttribute("departments", DashboardController.list(user.path("departments")));
         if (!found.ok() || user.isMissingNode()) {
             model.addAttribute("problem", found.ok() ? "no user " + wxUserId + " in corp " + corpId : found.problem());
@@ -119,26 +120,32 @@ class DirectoryPages {
     }
 
     /** The user's fields as the page shows them: personal data masked, the rest as it is. */
-    private static Map<String, String> masked(JsonNode user) {
+    private static Map<String, String> maskedFields(JsonNode user) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (user.isMissingNode()) {
             return fields;
         }
         fields.put("userId", user.path("userId").asText());
-        fields.put("name", PiiMasking.maskName(text(user, "name")));
-        fields.put("alias", PiiMasking.maskName(text(user, "alias")));
+        fields.put("name", masked(user, "name", PiiMasking::maskName));
+        fields.put("alias", masked(user, "alias", PiiMasking::maskName));
         fields.put("position", text(user, "position"));
         fields.put("status", text(user, "status"));
         fields.put("employeeNumber", text(user, "employeeNumber"));
-        fields.put("mobile", PiiMasking.maskMobile(text(user, "mobile")));
-        fields.put("email", PiiMasking.maskEmail(text(user, "email")));
-        fields.put("bizMail", PiiMasking.maskEmail(text(user, "bizMail")));
-        fields.put("telephone", PiiMasking.maskTelephone(text(user, "telephone")));
-        fields.put("address", PiiMasking.maskAddress(text(user, "address")));
+        fields.put("mobile", masked(user, "mobile", PiiMasking::maskMobile));
+        fields.put("email", masked(user, "email", PiiMasking::maskEmail));
+        fields.put("bizMail", masked(user, "bizMail", PiiMasking::maskEmail));
+        fields.put("telephone", masked(user, "telephone", PiiMasking::maskTelephone));
+        fields.put("address", masked(user, "address", PiiMasking::maskAddress));
         fields.put("mainDepartment", text(user, "mainDepartment"));
         fields.put("deleted", String.valueOf(user.path("deleted").asBoolean()));
         fields.put("updatedAt", text(user, "updatedAt"));
         return fields;
+    }
+
+    /** A field masked; empty when it has no value (a mask of nothing would suggest there is something). */
+    private static String masked(JsonNode node, String field, UnaryOperator<String> mask) {
+        String value = text(node, field);
+        return value.isEmpty() ? "" : mask.apply(value);
     }
 
     private static String text(JsonNode node, String field) {
