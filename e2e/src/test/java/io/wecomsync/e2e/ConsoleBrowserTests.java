@@ -173,6 +173,13 @@ class ConsoleBrowserTests {
         assertThat(browser.findElement(By.id("user")).getText()).contains("员*");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("USER_UPSERT");
         screenshot("directory-user");
+
+        browser.get(system.gatewayUrl() + "/console/?lang=zh");
+        RunningSystem.await(Duration.ofSeconds(40), "the runs' events counted in the dashboard's chart", () -> {
+            browser.navigate().refresh();
+            return !browser.findElement(By.id("hour-totals")).getText().contains("应用事件 0 条");
+        });
+        screenshot("dashboard-chart");
     }
 
     @Test

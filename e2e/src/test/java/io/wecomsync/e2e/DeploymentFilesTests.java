@@ -59,7 +59,7 @@ class DeploymentFilesTests {
         assertThat(nacos.get("healthcheck").toString()).as("Nacos 3 answers 410 on the v1 console API")
                 .contains("/nacos/v3/admin/core/state/readiness");
         assertThat(services.get("nacos-init").toString()).contains("/nacos/v3/auth/user/admin");
-        for (String service : List.of("mdm-service", "wx-service", "gateway")) {
+        for (String service : List.of("mdm-service", "wx-service", "gateway", "console")) {
             Map<String, Object> env = (Map<String, Object>) services.get(service).get("environment");
             assertThat(env).as(service).containsEntry("SPRING_PROFILES_ACTIVE", "nacos")
                     .containsEntry("NACOS_USERNAME", "nacos").containsKey("NACOS_PASSWORD");

@@ -71,7 +71,7 @@ class ConsolePagesTests extends ConsolePageTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
         assertThat(page).contains("总览", "DEAD 事件", "/inbox?status=DEAD", "AWAITING_CONFIRMATION");
-        assertThat(page).as("breakers, the hour's totals and the chart's data").contains("mdm: OPEN", "最近一小时：接收 5 条，应用 3 条",
+        assertThat(page).as("breakers, the hour's totals and the chart's data").contains("mdm: OPEN", "最近一小时：收到回调 5 条，应用事件 3 条",
                 "[[1796544000,5,3]]", "id=\"ip-tile\"", "2 个地址");
         assertThat(page).as("scripts only from the console itself, none inline").doesNotContainPattern("<script(?![^>]*\\b(src=\"/(webjars|js)/|type=\"application/json\"))");
         assertThat(mvc.perform(page("/?lang=en").with(user("admin").roles("ADMIN"))).andReturn().getResponse()
