@@ -139,8 +139,9 @@ class ApplyPathProcessIntegrationTests {
     void twoInstancesWithMdmServiceSlowerThanTheLeaseApplyEachEventOnceAndEndAtTheLastEvent() throws Exception {
         // every write takes longer than a lease: only renewal keeps the other instance off an event in flight
         proxyToMdm(Duration.ofMillis(2500));
-        ServiceJar a = startWx("wx-a", "1500ms");
-        ServiceJar b = startWx("wx-b", "1500ms");
+        // two events a round each: one instance cannot claim every entity's head before the other's next poll
+        ServiceJar a = startWx("wx-a", "1500ms", TestInfrastructure.redisUrl(), "--wx.inbox.batch-size=2");
+        ServiceJar b = startWx("wx-b", "1500ms", TestInfrastructure.redisUrl(), "--wx.inbox.batch-size=2");
         Instant t = Instant.parse("2026-12-02T09:00:00Z");
         int users = 8;
         int updates = 5;
@@ -257,12 +258,13 @@ class ApplyPathProcessIntegrationTests {
         return startWx(name, lease, TestInfrastructure.redisUrl());
     }
 
-    private ServiceJar startWx(String name, String lease, String redisUrl) throws Exception {
+    private ServiceJar startWx(String name, String lease, String redisUrl, String... extra) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("--wx.inbox.lease=" + lease, "--wx.inbox.retry.max-attempts=30",
+                "--wx.reconcile.initial-load-when-empty=false",
+                "--management.endpoints.web.exposure.include=health,info,metrics"));
+        arguments.addAll(List.of(extra));
         ServiceJar wx = ServiceJar.start(name, RunningSystem.jar("wx-service"), FreePorts.find(), Path.of("target"), Map.of(),
-                RunningSystem.wxArguments(wxDb, mdmProxy.baseUrl(), weCom.baseUrl(), redisUrl,
-                        "--wx.inbox.lease=" + lease, "--wx.inbox.retry.max-attempts=30",
-                        "--wx.reconcile.initial-load-when-empty=false",
-                        "--management.endpoints.web.exposure.include=health,info,metrics"));
+                RunningSystem.wxArguments(wxDb, mdmProxy.baseUrl(), weCom.baseUrl(), redisUrl, arguments.toArray(String[]::new)));
         wxInstances.add(wx);
         wx.awaitHealthy(Duration.ofSeconds(120));
         return wx;
