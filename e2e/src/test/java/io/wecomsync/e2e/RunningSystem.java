@@ -132,7 +132,8 @@ final class RunningSystem implements AutoCloseable {
                 "--wx.cp.application[0].appConfigs[0].aesKey=" + AES_KEY,
                 "--wx.inbox.poll-interval=100ms",
                 "--wx.inbox.retry.initial-delay=200ms",
-                "--wx.inbox.retry.max-delay=2s"));
+                "--wx.inbox.retry.max-delay=2s",
+                "--wx.status.flush-interval=PT2S"));
         arguments.addAll(List.of(extra));
         return arguments;
     }

@@ -22,14 +22,14 @@ import java.util.Map;
 
 /**
  * Events received and applied per minute, over every instance. Each instance reads its own counters
- * ({@code wecom.callback.stored}, {@code wecom.inbox.applied}) every {@value #FLUSH_SECONDS} seconds and adds what
- * they grew by to the current minute's row — nothing on the callback or apply path itself. A flush that
- * fails (database away) is carried to the next one.
+ * ({@code wecom.callback.stored}, {@code wecom.inbox.applied}) every {@code wx.status.flush-interval} (a
+ * minute) and adds what they grew by to the current minute's row — nothing on the callback or apply path
+ * itself. A flush that fails (database away) is carried to the next one. Every 10 s cost the intake
+ * 15–20 % in the ingest benchmark (BENCHMARKS.md, "The dashboard's counts"); once a minute did not.
  */
 @Component
 class ThroughputHistory {
 
-    static final int FLUSH_SECONDS = 10;
     private static final Duration KEPT = Duration.ofDays(2);
     private static final Logger log = LoggerFactory.getLogger(ThroughputHistory.class);
 
@@ -63,7 +63,7 @@ class ThroughputHistory {
         return series;
     }
 
-    @Scheduled(fixedDelay = FLUSH_SECONDS * 1000L, initialDelay = FLUSH_SECONDS * 1000L)
+    @Scheduled(fixedDelayString = "${wx.status.flush-interval:PT1M}", initialDelayString = "${wx.status.flush-interval:PT1M}")
     synchronized void flush() {
         double received = total("wecom.callback.stored");
         double applied = total("wecom.inbox.applied");
@@ -75,7 +75,7 @@ class ThroughputHistory {
             }
             receivedSoFar = received;
             appliedSoFar = applied;
-            if (++flushes % 360 == 1) {
+            if (++flushes % 60 == 1) {
                 mapper.purge(clock.instant().minus(KEPT));
             }
         } catch (RuntimeException e) {
