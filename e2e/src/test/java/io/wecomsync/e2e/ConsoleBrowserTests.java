@@ -10,8 +10,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -96,27 +99,27 @@ class ConsoleBrowserTests {
                 .as("every service answered the dashboard").isEmpty();
         screenshot("dashboard");
 
-        browser.findElement(By.id("dead-tile")).click();
+        open(By.id("dead-tile"));
         assertThat(browser.findElement(By.id("events")).getText()).contains("delete_user", "DEAD");
         screenshot("inbox-dead");
-        browser.findElement(By.cssSelector("#events tr:nth-child(2) td a")).click();
+        open(By.cssSelector("#events tr:nth-child(2) td a"));
         assertThat(browser.findElement(By.id("event-status")).getText()).isEqualTo("DEAD");
         screenshot("event");
-        browser.findElement(By.id("replay")).click();
+        open(By.id("replay"));
         assertThat(browser.findElement(By.className("done")).getText()).contains("已重放");
 
         String trace = browser.findElement(By.cssSelector("#event a[href*='traceId']")).getText();
-        browser.findElement(By.cssSelector("#event a[href*='traceId']")).click();
+        open(By.cssSelector("#event a[href*='traceId']"));
         assertThat(browser.findElement(By.id("trace-filter")).getDomProperty("value")).isEqualTo(trace);
 
         browser.get(system.gatewayUrl() + "/console/oper-logs");
         browser.findElement(By.id("target-filter")).sendKeys("run-1");
-        browser.findElement(By.id("search")).click();
+        open(By.id("search"));
         assertThat(browser.findElement(By.id("entries")).getText()).contains("RECONCILE_RUN");
         screenshot("operation-log");
 
         browser.get(system.gatewayUrl() + "/console/callback-ips");
-        browser.findElement(By.id("refresh-ips")).click();
+        open(By.id("refresh-ips"));
         assertThat(browser.findElement(By.className("done")).getText()).contains("已从企业微信刷新");
         RunningSystem.await(Duration.ofSeconds(30), "the refresh in the list's history, under the admin's name", () -> {
             browser.navigate().refresh();
@@ -126,7 +129,7 @@ class ConsoleBrowserTests {
         assertThat(browser.findElement(By.cssSelector(".ip-list .ids")).getText()).contains("127.0.0.1");
 
         browser.get(system.gatewayUrl() + "/console/oper-logs");
-        browser.findElement(By.id("language")).click();
+        open(By.id("language"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Operation log");
         browser.get(system.gatewayUrl() + "/console/");
         assertThat(browser.findElement(By.id("dead-tile")).getText()).contains("DEAD events");
@@ -151,7 +154,7 @@ class ConsoleBrowserTests {
         awaitRunStatus("AWAITING_CONFIRMATION");
         assertThat(browser.findElement(By.id("held-users")).getText()).contains("staff01", "staff05").doesNotContain("staff06");
         screenshot("reconcile-confirm");
-        browser.findElement(By.id("confirm")).click();
+        open(By.id("confirm"));
 
         assertThat(browser.findElement(By.className("done")).getText()).contains("已确认");
         assertThat(browser.findElement(By.id("run-status")).getText()).isEqualTo("CONFIRMED");
@@ -167,9 +170,9 @@ class ConsoleBrowserTests {
         assertThat(browser.findElement(By.id("entries")).getText()).contains("RECONCILE_CONFIRM", "admin", "5 deletions confirmed");
 
         browser.get(system.gatewayUrl() + "/console/directory?lang=zh&corpId=" + CORP);
-        browser.findElement(By.linkText("总部")).click();
+        open(By.linkText("总部"));
         assertThat(browser.findElement(By.id("members")).getText()).contains("staff06").doesNotContain("staff05");
-        browser.findElement(By.linkText("staff06")).click();
+        open(By.linkText("staff06"));
         assertThat(browser.findElement(By.id("user")).getText()).contains("员*");
         assertThat(browser.findElement(By.id("timeline")).getText()).contains("USER_UPSERT");
         screenshot("directory-user");
@@ -188,7 +191,7 @@ class ConsoleBrowserTests {
         browser.manage().deleteAllCookies();
         browser.get(system.gatewayUrl() + "/console/?lang=zh");
         assertThat(browser.getCurrentUrl()).endsWith("/console/login");
-        browser.findElement(By.id("wecom-login")).click();
+        open(By.id("wecom-login"));
 
         assertThat(browser.findElement(By.id("operator")).getText()).contains("wecom:zhangsan", "管理员");
         assertThat(browser.getCurrentUrl()).startsWith(system.gatewayUrl() + "/console/");
@@ -196,7 +199,7 @@ class ConsoleBrowserTests {
         system.weCom.signIn("lisi");
         browser.manage().deleteAllCookies();
         browser.get(system.gatewayUrl() + "/console/login");
-        browser.findElement(By.id("wecom-login")).click();
+        open(By.id("wecom-login"));
         assertThat(browser.findElement(By.id("sign-in-problem")).getText()).contains("没有控制台权限");
         browser.manage().deleteAllCookies();
     }
@@ -206,14 +209,19 @@ class ConsoleBrowserTests {
         browser.get(system.gatewayUrl() + "/console/reconcile?lang=zh");
         browser.findElement(By.id("start-corp")).sendKeys(CORP);
         browser.findElement(By.id("start-dry-run")).click();
-        browser.findElement(By.id("start")).click();
+        open(By.id("start"));
         assertThat(browser.findElement(By.className("done")).getText()).contains("已开始同步");
     }
 
     /** The run's page follows the run by itself (htmx): no reload here. */
     private void awaitRunStatus(String status) throws InterruptedException {
-        RunningSystem.await(Duration.ofSeconds(60), "the run to be " + status,
-                () -> status.equals(browser.findElement(By.id("run-status")).getText()));
+        RunningSystem.await(Duration.ofSeconds(60), "the run to be " + status, () -> {
+            try {
+                return status.equals(browser.findElement(By.id("run-status")).getText());
+            } catch (StaleElementReferenceException swappedMeanwhile) {
+                return false;
+            }
+        });
     }
 
     private JsonNode user(String wxUserId) {
@@ -229,8 +237,18 @@ class ConsoleBrowserTests {
         if (browser.getCurrentUrl().endsWith("/console/login")) {
             browser.findElement(By.id("username")).sendKeys("admin");
             browser.findElement(By.id("password")).sendKeys(PASSWORD);
-            browser.findElement(By.id("sign-in")).click();
+            open(By.id("sign-in"));
         }
+    }
+
+    /**
+     * Clicks what leads to another page and waits until that page has replaced this one: looking up an
+     * element right after the click could otherwise find it on the page being left.
+     */
+    private void open(By target) {
+        WebElement leaving = browser.findElement(By.tagName("html"));
+        browser.findElement(target).click();
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(leaving));
     }
 
     private int deadEvents() {
