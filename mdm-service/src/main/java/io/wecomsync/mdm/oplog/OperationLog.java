@@ -52,7 +52,7 @@ public class OperationLog {
 
     private OperLogEntity toRow(OperLogEntry entry) {
         OperLogEntity row = new OperLogEntity();
-        row.setCreatedAt(clock.instant());
+        row.setCreatedAt(entry.at() != null ? entry.at() : clock.instant());
         row.setCorpId(entry.corpId());
         row.setAction(entry.action().name());
         row.setTargetType(entry.action().targetType());

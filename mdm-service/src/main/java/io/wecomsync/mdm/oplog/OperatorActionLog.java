@@ -9,8 +9,9 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.List;
 
 /**
- * One operation-log entry per operator action wx-service reports, with the operator's id. Reports travel
- * through wx-service's inbox, so one may arrive twice; the second is recognized by its action id and dropped.
+ * One operation-log entry per operator action wx-service reports, with the operator's id and the time the
+ * operator acted (not when the report arrived: it travels through wx-service's inbox and may wait out an
+ * outage). One may arrive twice; the second is recognized by its action id and dropped.
  */
 @Service
 class OperatorActionLog {
@@ -31,7 +32,7 @@ class OperatorActionLog {
                 .eq(OperLogEntity::getSourceEventId, report.actionId()));
         if (!known) {
             operationLog.record(new OperLogEntry(report.corpId(), action, report.targetId(), "DONE", List.of(),
-                    report.actionId(), source, report.detail(), report.operator()));
+                    report.actionId(), source, report.detail(), report.operator(), report.at()));
         }
     }
 }

@@ -29,6 +29,8 @@ class OperatorActionLogIntegrationTests extends MdmIntegrationTest {
         assertThat(byOperator.data().path("items").get(0).path("targetType").asText()).isEqualTo("INBOX_EVENT");
         assertThat(byOperator.data().path("items").get(0).path("message").asText()).isEqualTo("skipped: 离职人员，无需同步");
         assertThat(byOperator.data().path("items").get(1).path("operator").asText()).isEqualTo("wecom:lisi");
+        assertThat(byOperator.data().path("items").get(1).path("time").asText())
+                .as("when the operator acted, though the report came later").isEqualTo("2026-12-06T09:00:00Z");
         assertThat(http.get("/oper-logs?corpId={c}&operator=someone-else", corp).data().path("total").asLong()).isZero();
         assertThat(http.get("/oper-logs?sourceEventId=op-1").data().path("items").get(0).path("targetId").asText())
                 .isEqualTo("42");
