@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 final class ApplyBenchmark {
 
     private final Path repository;
-    private final List<String> jvm;
+    private final BenchJvm jvm;
     private final List<String> wxArgs;
     private final int events;
     private final int users;
@@ -41,7 +41,7 @@ final class ApplyBenchmark {
 
     ApplyBenchmark(Path repository, Map<String, String> options) {
         this.repository = repository;
-        this.jvm = BenchJvm.options(options);
+        this.jvm = BenchJvm.of(options);
         this.wxArgs = BenchJvm.arguments(options, "wx-args");
         this.events = Integer.parseInt(options.getOrDefault("events", "20000"));
         this.users = Integer.parseInt(options.getOrDefault("users", "5000"));
@@ -54,18 +54,18 @@ final class ApplyBenchmark {
 
     Results run() throws Exception {
         Results results = new Results("apply");
-        results.raw("jvmOptions", jvm);
+        results.raw("jvmOptions", jvm.used()); // filled in as the services start
         results.raw("wxArguments", wxArgs);
         Path work = repository.resolve("bench/work/apply");
         results.raw("jars", jars.toString());
         try (BenchSystem system = BenchSystem.start(work, new Directory());
              StubCrm crm = new StubCrm(FreePorts.find())) {
             long start = System.nanoTime();
-            system.startService(jars, "mdm-service", jvm, List.of("--mdm.crm.base-url=" + crm.url()));
+            system.startService(jars, "mdm-service", jvm.forService("mdm-service"), List.of("--mdm.crm.base-url=" + crm.url()));
             List<String> wx = new ArrayList<>(List.of("--wx.reconcile.initial-load-when-empty=false"));
             wx.addAll(wxArgs);
-            system.startService(jars, "wx-service", jvm, wx);
-            system.startService(jars, "gateway", jvm, List.of());
+            system.startService(jars, "wx-service", jvm.forService("wx-service"), wx);
+            system.startService(jars, "gateway", jvm.forService("gateway"), List.of());
             double startUp = seconds(start);
             String url = system.url("gateway") + "/wx/callback/" + BenchSystem.AGENT;
 

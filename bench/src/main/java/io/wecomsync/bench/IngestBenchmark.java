@@ -25,7 +25,7 @@ import java.util.Map;
 final class IngestBenchmark {
 
     private final Path repository;
-    private final List<String> jvm;
+    private final BenchJvm jvm;
     private final Duration warmUp;
     private final Duration measure;
     private final int repeat;
@@ -35,7 +35,7 @@ final class IngestBenchmark {
 
     IngestBenchmark(Path repository, Map<String, String> options) {
         this.repository = repository;
-        this.jvm = BenchJvm.options(options);
+        this.jvm = BenchJvm.of(options);
         this.warmUp = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "90")));
         this.measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("measure", "30")));
         this.repeat = Integer.parseInt(options.getOrDefault("repeat", "2"));
@@ -48,21 +48,21 @@ final class IngestBenchmark {
 
     Results run() throws Exception {
         Results results = new Results("ingest");
-        results.raw("jvmOptions", jvm);
+        results.raw("jvmOptions", jvm.used()); // filled in as the services start
         results.raw("connections", connections);
         Path work = repository.resolve("bench/work/ingest");
         int passThroughPort = FreePorts.find();
         int wxJavaPort = FreePorts.find();
         try (BenchSystem system = BenchSystem.start(work, new Directory());
              ReferenceServers references = new ReferenceServers(passThroughPort, wxJavaPort)) {
-            system.startService(repository, "mdm-service", jvm, List.of());
-            system.startService(repository, "wx-service", jvm, List.of("--wx.inbox.worker-enabled=false",
+            system.startService(repository, "mdm-service", jvm.forService("mdm-service"), List.of());
+            system.startService(repository, "wx-service", jvm.forService("wx-service"), List.of("--wx.inbox.worker-enabled=false",
                     "--wx.reconcile.initial-load-when-empty=false"));
-            system.startService(repository, "gateway", jvm, List.of());
+            system.startService(repository, "gateway", jvm.forService("gateway"), List.of());
             system.startService(repository, "gateway", "gateway-passthrough", Map.of("WX_PORT", String.valueOf(passThroughPort)),
-                    jvm, List.of());
+                    jvm.forService("gateway"), List.of());
             // the receiver most projects start from, in its own JVM with the same settings as ours
-            system.startService(repository, "wxjava-demo", jvm, List.of());
+            system.startService(repository, "wxjava-demo", jvm.forService("wxjava-demo"), List.of());
 
             CallbackLoad ours = load(system.url("gateway") + "/wx/callback/" + BenchSystem.AGENT, "ours");
             CallbackLoad passThrough = load(system.url("gateway-passthrough") + "/wx/callback/" + BenchSystem.AGENT, "pass");

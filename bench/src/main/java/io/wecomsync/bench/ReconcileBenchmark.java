@@ -23,7 +23,7 @@ final class ReconcileBenchmark {
     private final int users;
     private final int departments;
     private final int tags;
-    private final List<String> jvm;
+    private final BenchJvm jvm;
     private final List<String> wxArgs;
     private final List<String> mdmArgs;
 
@@ -32,7 +32,7 @@ final class ReconcileBenchmark {
         this.users = Integer.parseInt(options.getOrDefault("users", "50000"));
         this.departments = Integer.parseInt(options.getOrDefault("departments", "2000"));
         this.tags = Integer.parseInt(options.getOrDefault("tags", "20"));
-        this.jvm = BenchJvm.options(options);
+        this.jvm = BenchJvm.of(options);
         this.wxArgs = BenchJvm.arguments(options, "wx-args");
         this.mdmArgs = BenchJvm.arguments(options, "mdm-args");
     }
@@ -43,16 +43,16 @@ final class ReconcileBenchmark {
         results.raw("users", users);
         results.raw("departments", departments);
         results.raw("tags", tags);
-        results.raw("jvmOptions", jvm);
+        results.raw("jvmOptions", jvm.used()); // filled in as the services start
         results.raw("wxArguments", wxArgs);
         results.raw("mdmArguments", mdmArgs);
         Path work = repository.resolve("bench/work/reconcile");
         try (BenchSystem system = BenchSystem.start(work, directory)) {
-            system.startService(repository, "mdm-service", jvm, mdmArgs);
+            system.startService(repository, "mdm-service", jvm.forService("mdm-service"), mdmArgs);
             List<String> wx = new java.util.ArrayList<>(List.of("--wx.reconcile.initial-load-when-empty=false",
                     "--wx.reconcile.rate-per-minute=0"));
             wx.addAll(wxArgs);
-            system.startService(repository, "wx-service", jvm, wx);
+            system.startService(repository, "wx-service", jvm.forService("wx-service"), wx);
             Http http = new Http();
             String runs = system.url("wx-service") + "/admin/reconcile/runs";
 

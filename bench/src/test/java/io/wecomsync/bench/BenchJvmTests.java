@@ -22,9 +22,14 @@ class BenchJvmTests {
     }
 
     @Test
-    void optionsCanBeGivenInstead() {
-        assertThat(BenchJvm.options(Map.of("jvm", " -Xmx1g  -XX:+UseG1GC "))).containsExactly("-Xmx1g", "-XX:+UseG1GC");
-        assertThat(BenchJvm.options(Map.of())).isEqualTo(BenchJvm.SHIPPED);
+    void optionsCanBeGivenForEveryServiceOrAddedForOne() {
+        BenchJvm shipped = BenchJvm.of(Map.of("gateway-jvm", "-Xmn48m"));
+        assertThat(shipped.forService("wx-service")).isEqualTo(BenchJvm.SHIPPED);
+        assertThat(shipped.forService("gateway")).startsWith(BenchJvm.SHIPPED.toArray(String[]::new)).endsWith("-Xmn48m");
+        assertThat(shipped.used()).containsOnlyKeys("wx-service", "gateway");
+
+        BenchJvm given = BenchJvm.of(Map.of("jvm", " -Xmx1g  -XX:+UseG1GC "));
+        assertThat(given.forService("mdm-service")).containsExactly("-Xmx1g", "-XX:+UseG1GC");
         assertThat(BenchJvm.arguments(Map.of("wx-args", "--a=1 --b=2"), "wx-args")).containsExactly("--a=1", "--b=2");
     }
 }
