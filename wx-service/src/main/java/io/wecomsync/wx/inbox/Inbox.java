@@ -35,6 +35,7 @@ public class Inbox implements AutoCloseable {
     private static final int MAX_ERROR = 1000;
 
     private final InboxMapper mapper;
+    private final InboxRowInserts inserts;
     private final PayloadCipher cipher;
     private final InboxSettings settings;
     private final InboxMetrics metrics;
@@ -46,10 +47,11 @@ public class Inbox implements AutoCloseable {
     private final ApplicationEventPublisher published;
     private final Clock clock;
 
-    Inbox(InboxMapper mapper, PayloadCipher cipher, InboxSettings settings, InboxMetrics metrics,
+    Inbox(InboxMapper mapper, InboxRowInserts inserts, PayloadCipher cipher, InboxSettings settings, InboxMetrics metrics,
           InboxSignal signal, PlatformTransactionManager transactions, EventTraces traces,
           ApplicationEventPublisher published, Clock clock) {
         this.mapper = mapper;
+        this.inserts = inserts;
         this.cipher = cipher;
         this.settings = settings;
         this.metrics = metrics;
@@ -63,7 +65,7 @@ public class Inbox implements AutoCloseable {
         this.groupCommit = new GroupCommit(new GroupCommit.Writer() {
             @Override
             public void insertAll(List<InboxEventEntity> rows) {
-                mapper.insertAll(rows, false);
+                inserts.insertAll(rows, false);
             }
 
             @Override
@@ -97,7 +99,7 @@ public class Inbox implements AutoCloseable {
         for (int from = 0; from < events.size(); from += chunk) {
             List<InboxEventEntity> rows = events.subList(from, Math.min(events.size(), from + chunk)).stream()
                     .map(event -> row(event, clock.instant())).toList();
-            mapper.insertAll(rows, true);
+            inserts.insertAll(rows, true);
             signal.wake();
         }
     }

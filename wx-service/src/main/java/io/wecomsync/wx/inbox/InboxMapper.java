@@ -2,7 +2,6 @@ package io.wecomsync.wx.inbox;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 import org.apache.ibatis.annotations.Delete;
-import org.apache.ibatis.annotations.Insert;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.apache.ibatis.annotations.Select;
@@ -121,24 +120,6 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
             """)
     int replay(@Param("id") Long id, @Param("corpId") String corpId, @Param("now") Instant now);
 
-    /**
-     * Inserts many rows in one statement. A row whose dedupe key is already stored is skipped when
-     * {@code skipStored}; otherwise it refuses the whole statement (DuplicateKeyException) and nothing is stored.
-     */
-    @Insert("""
-            <script>
-            INSERT INTO wx_inbox_event (corp_id, agent_id, source, dedupe_key, event_type, change_type, entity_key,
-                alt_entity_key, event_time, payload, status, attempts, next_attempt_at, received_at, updated_at, trace_parent)
-            VALUES
-            <foreach collection="rows" item="r" separator=",">
-              (#{r.corpId}, #{r.agentId}, #{r.source}, #{r.dedupeKey}, #{r.eventType}, #{r.changeType}, #{r.entityKey},
-               #{r.altEntityKey}, #{r.eventTime}, #{r.payload}, #{r.status}, #{r.attempts}, #{r.nextAttemptAt},
-               #{r.receivedAt}, #{r.updatedAt}, #{r.traceParent})
-            </foreach>
-            <if test="skipStored">ON DUPLICATE KEY UPDATE id = id</if>
-            </script>
-            """)
-    int insertAll(@Param("rows") List<InboxEventEntity> rows, @Param("skipStored") boolean skipStored);
 
     /** Whether an event of {@code entityKey} is queued and not started (PENDING, or FAILED awaiting its retry). */
     @Select("""
