@@ -13,12 +13,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Issue 7, scenarios 1 and 2: how many callbacks a second the gateway → wx-service path accepts and
  * stores durably (32 connections, closed loop), next to three references measured in the same run — a
  * gateway routing to an endpoint that only reads the body, a bare WxJava receiver called directly, and
- * the WxJava demo on Spring MVC + Tomcat in its own JVM (module {@code wxjava-demo}) — then latency
+ * the WxJava demo on Spring MVC + Tomcat in its own JVM (module {@code wxjava-demo}), and wx-service
+ * called directly (the same durable path without the gateway's hop) — then latency
  * at fixed offered rates (open loop). The worker is off: this is the receiving path alone
  * (scenario 3 measures applying). Afterwards every accepted callback must be stored exactly once.
  */
@@ -32,6 +34,8 @@ final class IngestBenchmark {
     private final int connections;
     private final Duration latencyFor;
     private final List<Double> rates = new ArrayList<>();
+    /** Whether the three references are measured too ({@code --references none}: only wecom-sync, for quick trials). */
+    private final boolean references;
 
     IngestBenchmark(Path repository, Map<String, String> options) {
         this.repository = repository;
@@ -41,6 +45,7 @@ final class IngestBenchmark {
         this.repeat = Integer.parseInt(options.getOrDefault("repeat", "2"));
         this.connections = Integer.parseInt(options.getOrDefault("connections", "32"));
         this.latencyFor = Duration.ofSeconds(Long.parseLong(options.getOrDefault("latency-seconds", "60")));
+        this.references = !options.getOrDefault("references", "all").equals("none");
         for (String rate : options.getOrDefault("rates", "200,1000").split(",")) {
             rates.add(Double.parseDouble(rate.strip()));
         }
@@ -54,29 +59,35 @@ final class IngestBenchmark {
         int passThroughPort = FreePorts.find();
         int wxJavaPort = FreePorts.find();
         try (BenchSystem system = BenchSystem.start(work, new Directory());
-             ReferenceServers references = new ReferenceServers(passThroughPort, wxJavaPort)) {
+             ReferenceServers referenceServers = new ReferenceServers(passThroughPort, wxJavaPort)) {
             system.startService(repository, "mdm-service", jvm.forService("mdm-service"), List.of());
             system.startService(repository, "wx-service", jvm.forService("wx-service"), List.of("--wx.inbox.worker-enabled=false",
                     "--wx.reconcile.initial-load-when-empty=false"));
             system.startService(repository, "gateway", jvm.forService("gateway"), List.of());
-            system.startService(repository, "gateway", "gateway-passthrough", Map.of("WX_PORT", String.valueOf(passThroughPort)),
-                    jvm.forService("gateway"), List.of());
-            // the receiver most projects start from, in its own JVM with the same settings as ours
-            system.startService(repository, "wxjava-demo", jvm.forService("wxjava-demo"), List.of());
+            if (references) {
+                system.startService(repository, "gateway", "gateway-passthrough", Map.of("WX_PORT", String.valueOf(passThroughPort)),
+                        jvm.forService("gateway"), List.of());
+                // the receiver most projects start from, in its own JVM with the same settings as ours
+                system.startService(repository, "wxjava-demo", jvm.forService("wxjava-demo"), List.of());
+            }
 
             CallbackLoad ours = load(system.url("gateway") + "/wx/callback/" + BenchSystem.AGENT, "ours");
-            CallbackLoad passThrough = load(system.url("gateway-passthrough") + "/wx/callback/" + BenchSystem.AGENT, "pass");
-            CallbackLoad wxJava = load("http://127.0.0.1:" + wxJavaPort + "/callback", "wxjava");
-            CallbackLoad wxJavaDemo = load(system.url("wxjava-demo") + "/wx/cp/portal/" + BenchSystem.AGENT, "demo");
+            CallbackLoad direct = load(system.url("wx-service") + "/callback/" + BenchSystem.AGENT, "direct");
+            Map<String, CallbackLoad> targets = new TreeMap<>(Map.of("1 wecom-sync (gateway → wx-service → inbox)", ours));
+            if (references) {
+                targets.put("1a pass-through gateway", load(system.url("gateway-passthrough") + "/wx/callback/" + BenchSystem.AGENT, "pass"));
+                targets.put("1b WxJava-only receiver", load("http://127.0.0.1:" + wxJavaPort + "/callback", "wxjava"));
+                targets.put("1c WxJava demo (Spring MVC + Tomcat, own JVM)",
+                        load(system.url("wxjava-demo") + "/wx/cp/portal/" + BenchSystem.AGENT, "demo"));
+                // the same path without the gateway's hop: wx-service's own door, beside the demo's
+                targets.put("1d wecom-sync without the gateway (wx-service → inbox)", direct);
+            }
 
             Map<String, List<Map<String, Object>>> ceiling = new LinkedHashMap<>();
             for (int round = 1; round <= repeat; round++) {
                 // the first round warms each JVM up for the full time; later rounds only settle
                 Duration warm = round == 1 ? warmUp : Duration.ofSeconds(Math.min(15, warmUp.toSeconds()));
-                for (Map.Entry<String, CallbackLoad> target : Map.of("1a pass-through gateway", passThrough,
-                        "1b WxJava-only receiver", wxJava, "1c WxJava demo (Spring MVC + Tomcat, own JVM)", wxJavaDemo,
-                        "1 wecom-sync (gateway → wx-service → inbox)", ours).entrySet()
-                        .stream().sorted(Map.Entry.comparingByKey()).toList()) {
+                for (Map.Entry<String, CallbackLoad> target : targets.entrySet()) {
                     say("round " + round + ": " + target.getKey() + ", " + connections + " connections, warm-up " + warm.toSeconds() + " s");
                     CallbackLoad.Outcome outcome = target.getValue().closed(connections, warm, measure);
                     say("  " + outcome.figures());
@@ -112,9 +123,9 @@ final class IngestBenchmark {
 
             system.residentMiB().forEach((service, mib) ->
                     results.row("rss " + service, service + " resident memory after the runs (MiB)", mib, ""));
-            long accepted = ours.acceptedTotal();
+            long accepted = ours.acceptedTotal() + direct.acceptedTotal();
             long stored = count(system, "SELECT COUNT(*) FROM wx_inbox_event WHERE source = 'CALLBACK'");
-            results.row("acceptedTotal", "callbacks wecom-sync answered 200 (all phases)", accepted, "");
+            results.row("acceptedTotal", "callbacks wecom-sync answered 200 (all phases, with and without the gateway)", accepted, "");
             results.row("storedTotal", "callbacks stored in the inbox", stored, "= accepted");
             say("accepted " + accepted + ", stored " + stored);
         }
