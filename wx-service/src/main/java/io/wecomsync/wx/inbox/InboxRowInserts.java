@@ -15,8 +15,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Multi-row INSERTs into {@code wx_inbox_event} in plain JDBC. This is the group commit's statement, run
  * for every callback: written as MyBatis dynamic SQL ({@code <foreach>}) it was rebuilt, re-parsed and
- * bound through reflection for each batch — a quarter of wx-service's CPU at the door (BENCHMARKS.md). Here
- * each row count's statement text is built once, and values are bound as MyBatis bound them (instants as
+ * bound through reflection for each batch (28 % of wx-service's samples in a profile taken while it warmed
+ * up; once warm, the difference is within the benchmark's noise — BENCHMARKS.md). Here each row count's
+ * statement text is built once, and values are bound as MyBatis bound them (instants as
  * {@link Timestamp}s), so rows read back the same.
  * <p>
  * The statement is atomic: all rows are stored or none. When {@code skipStored}, a row whose dedupe key
