@@ -71,7 +71,7 @@ final class ApplyBenchmark {
 
             // the JIT needs 80-90 s of real work on two cores before the figures mean anything
             say("warm-up: 150 callbacks/s for " + warmUp.toSeconds() + " s (not counted)");
-            new CallbackLoad(signer(url), new LoadMessages("warm", users)).offered(150, Duration.ZERO, warmUp);
+            new CallbackLoad(signer(url), new LoadMessages("warm", users)).offered(150, CallbackLoad.OPEN_CONNECTIONS, Duration.ZERO, warmUp);
             awaitApplied(system, "warm");
 
             List<String> drain = new ArrayList<>();
@@ -110,7 +110,7 @@ final class ApplyBenchmark {
                 String prefix = "lag" + round;
                 say("round " + round + ": " + lagRate + " callbacks/s for " + lagFor.toSeconds() + " s");
                 CallbackLoad load = new CallbackLoad(signer(url), new LoadMessages(prefix, users));
-                CallbackLoad.Outcome sent = load.offered(lagRate, Duration.ZERO, lagFor);
+                CallbackLoad.Outcome sent = load.offered(lagRate, CallbackLoad.OPEN_CONNECTIONS, Duration.ZERO, lagFor);
                 awaitApplied(system, prefix);
                 Histogram lag = lag(system, prefix);
                 say("  sent " + sent.figures() + "; lag p50 " + lag.getValueAtPercentile(50) / 1000 + " ms, p99 "

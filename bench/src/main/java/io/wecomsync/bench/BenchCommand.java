@@ -36,7 +36,7 @@ public final class BenchCommand {
                 System.err.println("""
                         usage: java -jar bench/target/bench.jar <benchmark> [options]
                           reconcile [--users 50000] [--departments 2000] [--tags 20]
-                          ingest    [--references all|none] [--warmup 90] [--measure 30] [--repeat 2] [--connections 32] [--rates 200,1000] [--latency-seconds 60]
+                          ingest    [--references all|none] [--warmup 90] [--measure 30] [--repeat 2] [--connections 32] [--rates 200,1000] [--open-connections 64] [--latency-seconds 60]
                           apply     [--warmup 120] [--events 20000] [--users 5000] [--lag-rate 200] [--lag-seconds 300] [--repeat 2]
                         every benchmark: [--jvm "JVM options"] [--gateway-jvm "added for one service"] [--wx-args "…"] [--mdm-args "…"]""");
                 System.exit(2);

@@ -32,6 +32,8 @@ final class IngestBenchmark {
     private final Duration measure;
     private final int repeat;
     private final int connections;
+    /** The open loop's connections (wrk2-style: callbacks wait for a free one, and that wait counts as latency). */
+    private final int openConnections;
     private final Duration latencyFor;
     private final List<Double> rates = new ArrayList<>();
     /** Whether the three references are measured too ({@code --references none}: only wecom-sync, for quick trials). */
@@ -44,6 +46,7 @@ final class IngestBenchmark {
         this.measure = Duration.ofSeconds(Long.parseLong(options.getOrDefault("measure", "30")));
         this.repeat = Integer.parseInt(options.getOrDefault("repeat", "2"));
         this.connections = Integer.parseInt(options.getOrDefault("connections", "32"));
+        this.openConnections = Integer.parseInt(options.getOrDefault("open-connections", String.valueOf(CallbackLoad.OPEN_CONNECTIONS)));
         this.latencyFor = Duration.ofSeconds(Long.parseLong(options.getOrDefault("latency-seconds", "60")));
         this.references = !options.getOrDefault("references", "all").equals("none");
         for (String rate : options.getOrDefault("rates", "200,1000").split(",")) {
@@ -55,6 +58,7 @@ final class IngestBenchmark {
         Results results = new Results("ingest");
         results.raw("jvmOptions", jvm.used()); // filled in as the services start
         results.raw("connections", connections);
+        results.raw("openLoopConnections", openConnections);
         Path work = repository.resolve("bench/work/ingest");
         int passThroughPort = FreePorts.find();
         int wxJavaPort = FreePorts.find();
@@ -103,8 +107,9 @@ final class IngestBenchmark {
             Map<String, List<Map<String, Object>>> latency = new LinkedHashMap<>();
             for (double rate : rates) {
                 for (int round = 1; round <= repeat; round++) {
-                    say("round " + round + ": wecom-sync at " + rate + "/s offered for " + latencyFor.toSeconds() + " s");
-                    CallbackLoad.Outcome outcome = ours.offered(rate, Duration.ofSeconds(5), latencyFor);
+                    say("round " + round + ": wecom-sync at " + rate + "/s offered for " + latencyFor.toSeconds() + " s over "
+                            + openConnections + " connections");
+                    CallbackLoad.Outcome outcome = ours.offered(rate, openConnections, Duration.ofSeconds(5), latencyFor);
                     say("  " + outcome.figures());
                     latency.computeIfAbsent(String.valueOf((int) rate), k -> new ArrayList<>()).add(outcome.figures());
                 }

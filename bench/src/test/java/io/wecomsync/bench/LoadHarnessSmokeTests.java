@@ -24,7 +24,7 @@ class LoadHarnessSmokeTests {
                     BenchSystem.CALLBACK_TOKEN, BenchSystem.AES_KEY, BenchSystem.AGENT, Duration.ZERO);
             CallbackLoad load = new CallbackLoad(signer, new LoadMessages("smoke", 100));
 
-            CallbackLoad.Outcome offered = load.offered(200, Duration.ofMillis(200), Duration.ofSeconds(1));
+            CallbackLoad.Outcome offered = load.offered(200, 4, Duration.ofMillis(200), Duration.ofSeconds(1));
             CallbackLoad.Outcome closed = load.closed(4, Duration.ofMillis(200), Duration.ofSeconds(1));
 
             assertThat(offered.sent()).as("200/s for a second").isBetween(190L, 201L);
