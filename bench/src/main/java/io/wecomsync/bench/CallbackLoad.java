@@ -8,8 +8,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -17,6 +21,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.function.LongFunction;
 
 /**
@@ -31,6 +36,7 @@ final class CallbackLoad {
     /** The open loop's connections unless a benchmark is told otherwise: 64 carry 1,000/s at up to 64 ms each. */
     static final int OPEN_CONNECTIONS = 64;
 
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(60);
 
     private final CallbackSender signer;
@@ -44,7 +50,8 @@ final class CallbackLoad {
     }
 
     /** What one phase measured. {@code latency} holds measured callbacks only; times in microseconds. */
-    record Outcome(long sent, long accepted, long refused, long failed, double seconds, Histogram latency, String firstProblem) {
+    record Outcome(long sent, long accepted, long refused, long failed, double seconds, Histogram latency, String firstProblem,
+                   String slowSeconds) {
 
         double acceptedPerSecond() {
             return seconds <= 0 ? 0 : accepted / seconds;
@@ -65,6 +72,9 @@ final class CallbackLoad {
             figures.put("over1s", latency.getTotalCount() - latency.getCountBetweenValues(0, 1_000_000));
             if (firstProblem != null) {
                 figures.put("firstProblem", firstProblem);
+            }
+            if (slowSeconds != null && !slowSeconds.isEmpty()) {
+                figures.put("slowSeconds", slowSeconds);
             }
             return figures;
         }
@@ -97,6 +107,9 @@ final class CallbackLoad {
         long measureFrom = start + warmUp.toNanos();
         long end = measureFrom + measure.toNanos();
         BlockingQueue<Long> due = new LinkedBlockingQueue<>();
+        // the slowest answer per second of the measured phase, to find a stall in other processes' logs
+        AtomicLongArray slowest = new AtomicLongArray((int) measure.toSeconds() + 1);
+        long measureFromMillis = System.currentTimeMillis() + warmUp.toMillis();
         AtomicBoolean pacing = new AtomicBoolean(true);
         ExecutorService senders = Executors.newFixedThreadPool(connections, daemon("open-sender"));
         HttpClient client = client();
@@ -106,7 +119,10 @@ final class CallbackLoad {
                     while (pacing.get() || !due.isEmpty()) {
                         Long intended = due.poll(50, TimeUnit.MILLISECONDS);
                         if (intended != null) {
-                            sendAt(client, intended, intended >= measureFrom, counters, recorder);
+                            long micros = sendAt(client, intended, intended >= measureFrom, counters, recorder);
+                            if (intended >= measureFrom) {
+                                slowest.accumulateAndGet((int) ((intended - measureFrom) / 1_000_000_000L), micros, Math::max);
+                            }
                         }
                     }
                 } catch (InterruptedException e) {
@@ -130,10 +146,22 @@ final class CallbackLoad {
         if (!senders.awaitTermination(90, TimeUnit.SECONDS)) {
             senders.shutdownNow();
         }
-        return counters.outcome(measure.toNanos() / 1e9, recorder.getIntervalHistogram());
+        return counters.outcome(measure.toNanos() / 1e9, recorder.getIntervalHistogram(), slowSeconds(slowest, measureFromMillis));
     }
 
-    private void sendAt(HttpClient client, long intended, boolean measured, Counters counters, Recorder recorder) {
+    /** "HH:mm:ss max ms" for each second of the phase in which some answer took over a second. */
+    private static String slowSeconds(AtomicLongArray slowest, long fromMillis) {
+        StringJoiner seconds = new StringJoiner(", ");
+        for (int second = 0; second < slowest.length(); second++) {
+            if (slowest.get(second) > 1_000_000) {
+                seconds.add(CLOCK.format(Instant.ofEpochMilli(fromMillis + second * 1000L)) + " " + slowest.get(second) / 1000 + " ms");
+            }
+        }
+        return seconds.toString();
+    }
+
+    /** Sends one callback meant for {@code intended}; its latency from then, in microseconds. */
+    private long sendAt(HttpClient client, long intended, boolean measured, Counters counters, Recorder recorder) {
         HttpRequest request = signer.sign(messages.apply(sequence.getAndIncrement()));
         try {
             counters.count(client.send(request, HttpResponse.BodyHandlers.discarding()), null, measured);
@@ -143,9 +171,11 @@ final class CallbackLoad {
         } catch (Exception e) {
             counters.count(null, e, measured);
         }
+        long micros = Math.min(MAX_LATENCY_NANOS, System.nanoTime() - intended) / 1000;
         if (measured) {
-            recorder.recordValue(Math.min(MAX_LATENCY_NANOS, System.nanoTime() - intended) / 1000);
+            recorder.recordValue(micros);
         }
+        return micros;
     }
 
     private static HttpClient client() {
@@ -176,7 +206,7 @@ final class CallbackLoad {
         }
         senders.shutdown();
         senders.awaitTermination(1, TimeUnit.HOURS);
-        return counters.outcome((System.nanoTime() - from) / 1e9, recorder.getIntervalHistogram());
+        return counters.outcome((System.nanoTime() - from) / 1e9, recorder.getIntervalHistogram(), null);
     }
 
     /** Closed loop from {@code connections} senders: warm-up first (not counted), then {@code measure}. */
@@ -219,7 +249,7 @@ final class CallbackLoad {
         running.set(false);
         senders.shutdown();
         senders.awaitTermination(30, TimeUnit.SECONDS);
-        return counters.outcome(seconds, recorder.getIntervalHistogram());
+        return counters.outcome(seconds, recorder.getIntervalHistogram(), null);
     }
 
     /** Answers by kind; measured ones and all ones apart. */
@@ -257,9 +287,9 @@ final class CallbackLoad {
             }
         }
 
-        Outcome outcome(double seconds, Histogram latency) {
+        Outcome outcome(double seconds, Histogram latency, String slowSeconds) {
             return new Outcome(sent.get(), accepted.get(), refused.get(), failed.get(), Math.round(seconds * 10) / 10.0, latency,
-                    firstProblem.get());
+                    firstProblem.get(), slowSeconds);
         }
     }
 
