@@ -10,7 +10,9 @@ import java.util.Map;
  * The JVM options the benchmarks run each service with: those its Dockerfile ships
  * ({@code JAVA_TOOL_OPTIONS}), unless {@code --jvm "…"} says otherwise for every service; then
  * {@code --<service>-jvm "…"} (e.g. {@code --gateway-jvm "-Xmn48m"}) appended for one service, so that
- * a change to one service's options can be measured beside the others'.
+ * a change to one service's options can be measured beside the others'. {@code {service}} in any
+ * option becomes the process's name, so that files named there are one per process (e.g.
+ * {@code -Xlog:gc:file=/tmp/gc-{service}.log}).
  */
 final class BenchJvm {
 
@@ -34,13 +36,22 @@ final class BenchJvm {
 
     /** The options {@code service} (a jar's name, e.g. {@code gateway}) starts with. */
     List<String> forService(String service) {
+        return forProcess(service, service);
+    }
+
+    /**
+     * The options a second process of {@code service}'s jar starts with, named {@code process} (e.g. the
+     * pass-through reference gateway): the same as the service's, recorded apart.
+     */
+    List<String> forProcess(String process, String service) {
         List<String> all = new ArrayList<>(common);
         String extra = options.get(service + "-jvm");
         if (extra != null) {
             all.addAll(words(extra));
         }
-        used.put(service, List.copyOf(all));
-        return all;
+        List<String> named = all.stream().map(option -> option.replace("{service}", process)).toList();
+        used.put(process, named);
+        return new ArrayList<>(named);
     }
 
     /** Each service's options as started so far, for the results file. */

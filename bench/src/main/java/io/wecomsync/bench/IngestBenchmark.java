@@ -70,7 +70,7 @@ final class IngestBenchmark {
             system.startService(repository, "gateway", jvm.forService("gateway"), List.of());
             if (references) {
                 system.startService(repository, "gateway", "gateway-passthrough", Map.of("WX_PORT", String.valueOf(passThroughPort)),
-                        jvm.forService("gateway"), List.of());
+                        jvm.forProcess("gateway-passthrough", "gateway"), List.of());
                 // the receiver most projects start from, in its own JVM with the same settings as ours
                 system.startService(repository, "wxjava-demo", jvm.forService("wxjava-demo"), List.of());
             }

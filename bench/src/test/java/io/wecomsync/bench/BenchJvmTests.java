@@ -28,6 +28,12 @@ class BenchJvmTests {
         assertThat(shipped.forService("gateway")).startsWith(BenchJvm.SHIPPED.toArray(String[]::new)).endsWith("-Xmn48m");
         assertThat(shipped.used()).containsOnlyKeys("wx-service", "gateway");
 
+        BenchJvm logged = BenchJvm.of(Map.of("gateway-jvm", "-Xlog:gc:file=/tmp/gc-{service}.log"));
+        assertThat(logged.forService("gateway")).endsWith("-Xlog:gc:file=/tmp/gc-gateway.log");
+        assertThat(logged.forProcess("gateway-passthrough", "gateway")).as("a second gateway, its own file")
+                .endsWith("-Xlog:gc:file=/tmp/gc-gateway-passthrough.log");
+        assertThat(logged.used()).containsOnlyKeys("gateway", "gateway-passthrough");
+
         BenchJvm given = BenchJvm.of(Map.of("jvm", " -Xmx1g  -XX:+UseG1GC "));
         assertThat(given.forService("mdm-service")).containsExactly("-Xmx1g", "-XX:+UseG1GC");
         assertThat(BenchJvm.arguments(Map.of("wx-args", "--a=1 --b=2"), "wx-args")).containsExactly("--a=1", "--b=2");

@@ -120,7 +120,6 @@ interface InboxMapper extends BaseMapper<InboxEventEntity> {
             """)
     int replay(@Param("id") Long id, @Param("corpId") String corpId, @Param("now") Instant now);
 
-
     /** Whether an event of {@code entityKey} is queued and not started (PENDING, or FAILED awaiting its retry). */
     @Select("""
             SELECT COUNT(*) > 0 FROM wx_inbox_event FORCE INDEX (idx_inbox_entity)
