@@ -3,16 +3,15 @@ package io.wecomsync.gateway.callbackip;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wecomsync.common.api.ErrorCode;
+import io.wecomsync.gateway.web.LivePathPatterns;
 import io.wecomsync.gateway.web.ResultResponses;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 import java.net.InetAddress;
@@ -28,19 +27,22 @@ class CallbackIpFilter implements GlobalFilter, Ordered {
     private final CallbackIpProperties properties;
     private final CallbackIpAllowList allowList;
     private final MeterRegistry registry;
+    private final LivePathPatterns guardedPaths;
+    private volatile IpRanges trustedProxies = IpRanges.EMPTY;
 
     CallbackIpFilter(CallbackIpProperties properties, CallbackIpAllowList allowList, MeterRegistry registry) {
         this.properties = properties;
         this.allowList = allowList;
         this.registry = registry;
+        this.guardedPaths = new LivePathPatterns(properties::getPaths);
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        if (!properties.isEnabled() || !guarded(exchange)) {
+        if (!properties.isEnabled() || !guardedPaths.matches(exchange.getRequest())) {
             return chain.filter(exchange);
         }
-        InetAddress client = ClientAddresses.resolve(exchange.getRequest(), IpRanges.of(properties.getTrustedProxies()));
+        InetAddress client = ClientAddresses.resolve(exchange.getRequest(), trustedProxies());
         if (allowList.isEmpty()) {
             if (properties.isAllowWhenEmpty()) {
                 return chain.filter(exchange);
@@ -53,9 +55,14 @@ class CallbackIpFilter implements GlobalFilter, Ordered {
         return refuse(exchange, client, "not_allowed", "the source address may not post callbacks");
     }
 
-    private boolean guarded(ServerWebExchange exchange) {
-        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        return properties.getPaths().stream().anyMatch(p -> PathPatternParser.defaultInstance.parse(p).matches(path));
+    /** Parsed once per list, not per callback (a bad entry is then also logged once, not per request). */
+    private IpRanges trustedProxies() {
+        IpRanges current = trustedProxies;
+        if (!current.source().equals(properties.getTrustedProxies())) {
+            current = IpRanges.of(properties.getTrustedProxies());
+            trustedProxies = current;
+        }
+        return current;
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, InetAddress client, String reason, String message) {

@@ -4,14 +4,13 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wecomsync.common.api.ErrorCode;
+import io.wecomsync.gateway.web.LivePathPatterns;
 import io.wecomsync.gateway.web.ResultResponses;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
-import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.util.pattern.PathPatternParser;
 import reactor.core.publisher.Mono;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -31,9 +30,11 @@ class CallbackLoadShedding implements GlobalFilter, Ordered {
     private final CallbackLoadProperties properties;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Counter shed;
+    private final LivePathPatterns countedPaths;
 
     CallbackLoadShedding(CallbackLoadProperties properties, MeterRegistry registry) {
         this.properties = properties;
+        this.countedPaths = new LivePathPatterns(properties::getPaths);
         this.shed = Counter.builder("wecom.gateway.callback.shed").description("callbacks refused with 503 under overload")
                 .register(registry);
         Gauge.builder("wecom.gateway.callback.in-flight", inFlight, AtomicInteger::get).register(registry);
@@ -42,7 +43,7 @@ class CallbackLoadShedding implements GlobalFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
         int limit = properties.getMaxInFlight();
-        if (limit == 0 || !counted(exchange)) {
+        if (limit == 0 || !countedPaths.matches(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         if (inFlight.incrementAndGet() > limit) {
@@ -52,11 +53,6 @@ class CallbackLoadShedding implements GlobalFilter, Ordered {
                     "more than " + limit + " callbacks in flight; try again shortly");
         }
         return chain.filter(exchange).doFinally(signal -> inFlight.decrementAndGet());
-    }
-
-    private boolean counted(ServerWebExchange exchange) {
-        PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
-        return properties.getPaths().stream().anyMatch(p -> PathPatternParser.defaultInstance.parse(p).matches(path));
     }
 
     @Override

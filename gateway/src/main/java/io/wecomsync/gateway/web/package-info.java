@@ -1,4 +1,5 @@
 /**
- * How the gateway answers what it refuses itself: the shared {@code Result} body.
+ * What the gateway's own filters share: the {@code Result} body for what they refuse, and matching
+ * request paths against patterns that change at run time.
  */
 package io.wecomsync.gateway.web;
