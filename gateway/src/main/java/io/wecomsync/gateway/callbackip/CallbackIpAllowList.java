@@ -19,6 +19,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * WeCom's callback IPs as mdm-service holds them (login-IP type {@code QYWX}), read at start and then
@@ -37,7 +38,7 @@ public class CallbackIpAllowList implements SmartLifecycle {
     private final TokenMinter tokens;
     private final Counter refreshFailures;
     private volatile IpRanges fromMdm = IpRanges.EMPTY;
-    private volatile IpRanges extra = IpRanges.EMPTY;
+    private final Supplier<IpRanges> extra;
     private volatile Disposable schedule;
 
     CallbackIpAllowList(CallbackIpProperties properties, WebClient.Builder http, TokenMinter tokens,
@@ -45,6 +46,7 @@ public class CallbackIpAllowList implements SmartLifecycle {
         this.properties = properties;
         this.http = http;
         this.tokens = tokens;
+        this.extra = IpRanges.live(properties::getExtraCidrs);
         this.refreshFailures = Counter.builder("wecom.gateway.callback-ip.refresh.failed")
                 .description("failed reads of WeCom's callback IPs from mdm-service").register(registry);
         Gauge.builder("wecom.gateway.callback-ip.size", this, list -> list.fromMdm.source().size())
@@ -52,11 +54,11 @@ public class CallbackIpAllowList implements SmartLifecycle {
     }
 
     boolean allows(InetAddress address) {
-        return fromMdm.contains(address) || extra().contains(address);
+        return fromMdm.contains(address) || extra.get().contains(address);
     }
 
     boolean isEmpty() {
-        return fromMdm.isEmpty() && extra().isEmpty();
+        return fromMdm.isEmpty() && extra.get().isEmpty();
     }
 
     /**
@@ -92,15 +94,6 @@ public class CallbackIpAllowList implements SmartLifecycle {
     private String baseUri() {
         String uri = properties.getMdmUri();
         return uri.startsWith("lb://") ? "http://" + uri.substring("lb://".length()) : uri;
-    }
-
-    private IpRanges extra() {
-        IpRanges current = extra;
-        if (!current.source().equals(properties.getExtraCidrs())) {
-            current = IpRanges.of(properties.getExtraCidrs());
-            extra = current;
-        }
-        return current;
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 import java.net.InetAddress;
+import java.util.function.Supplier;
 
 /** Lets a callback through only from WeCom's callback IPs (or the extra CIDRs); others get 403. */
 @Component
@@ -28,13 +29,14 @@ class CallbackIpFilter implements GlobalFilter, Ordered {
     private final CallbackIpAllowList allowList;
     private final MeterRegistry registry;
     private final LivePathPatterns guardedPaths;
-    private volatile IpRanges trustedProxies = IpRanges.EMPTY;
+    private final Supplier<IpRanges> trustedProxies;
 
     CallbackIpFilter(CallbackIpProperties properties, CallbackIpAllowList allowList, MeterRegistry registry) {
         this.properties = properties;
         this.allowList = allowList;
         this.registry = registry;
         this.guardedPaths = new LivePathPatterns(properties::getPaths);
+        this.trustedProxies = IpRanges.live(properties::getTrustedProxies);
     }
 
     @Override
@@ -42,7 +44,7 @@ class CallbackIpFilter implements GlobalFilter, Ordered {
         if (!properties.isEnabled() || !guardedPaths.matches(exchange.getRequest())) {
             return chain.filter(exchange);
         }
-        InetAddress client = ClientAddresses.resolve(exchange.getRequest(), trustedProxies());
+        InetAddress client = ClientAddresses.resolve(exchange.getRequest(), trustedProxies.get());
         if (allowList.isEmpty()) {
             if (properties.isAllowWhenEmpty()) {
                 return chain.filter(exchange);
@@ -53,16 +55,6 @@ class CallbackIpFilter implements GlobalFilter, Ordered {
             return chain.filter(exchange);
         }
         return refuse(exchange, client, "not_allowed", "the source address may not post callbacks");
-    }
-
-    /** Parsed once per list, not per callback (a bad entry is then also logged once, not per request). */
-    private IpRanges trustedProxies() {
-        IpRanges current = trustedProxies;
-        if (!current.source().equals(properties.getTrustedProxies())) {
-            current = IpRanges.of(properties.getTrustedProxies());
-            trustedProxies = current;
-        }
-        return current;
     }
 
     private Mono<Void> refuse(ServerWebExchange exchange, InetAddress client, String reason, String message) {

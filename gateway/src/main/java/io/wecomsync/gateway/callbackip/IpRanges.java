@@ -7,6 +7,8 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 /**
  * A set of addresses and CIDR blocks, matched with Spring Security's {@link IpAddressMatcher}.
@@ -40,6 +42,23 @@ final class IpRanges {
             }
         }
         return new IpRanges(List.copyOf(entries), List.copyOf(matchers));
+    }
+
+    /**
+     * The ranges of a list that may change at run time (a rebound properties bean): read on every call,
+     * parsed again only when it has changed — not per request, and a bad entry is logged once per change.
+     */
+    static Supplier<IpRanges> live(Supplier<List<String>> entries) {
+        AtomicReference<IpRanges> parsed = new AtomicReference<>(EMPTY);
+        return () -> {
+            IpRanges current = parsed.get();
+            List<String> now = entries.get();
+            if (!current.source().equals(now)) {
+                current = of(now);
+                parsed.set(current);
+            }
+            return current;
+        };
     }
 
     boolean contains(InetAddress address) {
