@@ -40,6 +40,7 @@ public class Inbox implements AutoCloseable {
     private final InboxSettings settings;
     private final InboxMetrics metrics;
     private final InboxSignal signal;
+    private final IntakeFirst intake;
     private final TransactionTemplate claimTransaction;
     private final TransactionTemplate transaction;
     private final GroupCommit groupCommit;
@@ -48,7 +49,7 @@ public class Inbox implements AutoCloseable {
     private final Clock clock;
 
     Inbox(InboxMapper mapper, InboxRowInserts inserts, PayloadCipher cipher, InboxSettings settings, InboxMetrics metrics,
-          InboxSignal signal, PlatformTransactionManager transactions, EventTraces traces,
+          InboxSignal signal, IntakeFirst intake, PlatformTransactionManager transactions, EventTraces traces,
           ApplicationEventPublisher published, Clock clock) {
         this.mapper = mapper;
         this.inserts = inserts;
@@ -56,6 +57,7 @@ public class Inbox implements AutoCloseable {
         this.settings = settings;
         this.metrics = metrics;
         this.signal = signal;
+        this.intake = intake;
         this.claimTransaction = new TransactionTemplate(transactions);
         this.claimTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.transaction = new TransactionTemplate(transactions);
@@ -85,6 +87,7 @@ public class Inbox implements AutoCloseable {
     public StoreResult store(InboundEvent event) {
         StoreResult result = groupCommit.store(row(event, clock.instant()));
         if (result == StoreResult.STORED) {
+            intake.stored();
             signal.wake();
         }
         return result;

@@ -3,9 +3,10 @@ package io.wecomsync.wx.inbox;
 import java.time.Duration;
 
 /**
- * A dependency every event needs, asked before the worker claims: while it is known to be down
- * (e.g. mdm-service's circuit breaker is open) the worker claims nothing rather than fail event after
- * event. Features that own such a dependency provide one as a bean.
+ * Asked before the worker claims: a dependency every event needs, while it is known to be down (e.g.
+ * mdm-service's circuit breaker is open: the worker claims nothing rather than fail event after event),
+ * or receiving, while a burst arrives ({@link IntakeFirst}). Features that own such a reason provide one
+ * as a bean.
  */
 public interface InboxGate {
 

@@ -29,6 +29,7 @@ import java.util.Map;
  * @param lease         how long a claimed event is this worker's unless renewed; the worker renews it every
  *                      third of it while applying, so only a dead or stalled worker loses it
  * @param groupCommit   how callbacks arriving together are stored together
+ * @param intakeFirst   during a burst of callbacks, receiving before applying
  * @param retry         backoff of failed events
  * @param retention     how long applied (DONE) and IGNORED events are kept; also how long a redelivery
  *                      is recognized as one (WeCom redelivers within minutes; keep at least a day)
@@ -47,6 +48,7 @@ public record InboxProperties(
         @NotNull @DefaultValue("25ms") Duration linger,
         @NotNull @DefaultValue("60s") Duration lease,
         @Valid @NotNull @DefaultValue GroupCommit groupCommit,
+        @Valid @NotNull @DefaultValue IntakeFirst intakeFirst,
         @Valid @NotNull @DefaultValue Retry retry,
         @NotNull @DefaultValue("7d") Duration retention,
         Map<String, String> keys,
@@ -71,6 +73,21 @@ public record InboxProperties(
             @Min(1) @Max(1000) @DefaultValue("64") int maxBatch,
             @NotNull @DurationMax(millis = 100) @DefaultValue("1ms") Duration maxWait,
             @Min(1) @Max(16) @DefaultValue("2") int writers) {
+    }
+
+    /**
+     * During a burst the worker yields the CPU to receiving ({@code IntakeFirst}): while more than
+     * {@code above} callbacks a second are stored it claims nothing, for at most {@code maxHold} at a
+     * stretch, then applies alongside again until the intake has dropped below {@code above} once.
+     * Under a steady flow below {@code above} nothing changes; a burst is received at full speed and
+     * applied right after it (BENCHMARKS.md, "Receiving before applying").
+     *
+     * @param above   callbacks stored per second that count as a burst (live); 0 turns it off
+     * @param maxHold the longest the worker holds off at a stretch (live), so at most this much lag is added
+     */
+    public record IntakeFirst(
+            @Min(0) @DefaultValue("250") int above,
+            @NotNull @DurationMax(minutes = 5) @DefaultValue("30s") Duration maxHold) {
     }
 
     /**
@@ -101,7 +118,7 @@ public record InboxProperties(
     public String toString() {
         return "InboxProperties[workerEnabled=" + workerEnabled + ", batchSize=" + batchSize + ", concurrency="
                 + concurrency + ", pollInterval=" + pollInterval + ", linger=" + linger + ", lease=" + lease
-                + ", groupCommit=" + groupCommit + ", retry=" + retry + ", retention=" + retention
+                + ", groupCommit=" + groupCommit + ", intakeFirst=" + intakeFirst + ", retry=" + retry + ", retention=" + retention
                 + ", keyIds=" + keys.keySet() + ", activeKeyId=" + activeKeyId + "]";
     }
 }

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * one by one on {@code concurrency} threads. It renews the leases of what it is applying every third
  * of the lease and records each outcome under the claim it got, so a slow mdm-service or WeCom never
  * lets a second instance take an event that is still being applied. While a dependency is known to be
- * down ({@link InboxGate}) it claims nothing instead of failing event after event.
+ * down, or while a burst of callbacks is being received ({@link InboxGate}), it claims nothing.
  */
 @Component
 public class InboxWorker implements SmartLifecycle {
@@ -133,7 +133,8 @@ public class InboxWorker implements SmartLifecycle {
             try {
                 Duration paused = pausedFor();
                 if (!paused.isZero()) {
-                    signal.await(paused);
+                    // not woken by new events: during a burst that is what the pause is for
+                    Thread.sleep(paused.toMillis());
                     continue;
                 }
                 slots.acquire();
