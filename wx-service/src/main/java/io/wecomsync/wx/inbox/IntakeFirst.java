@@ -1,5 +1,8 @@
 package io.wecomsync.wx.inbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +28,7 @@ class IntakeFirst implements InboxGate {
 
     private final Supplier<InboxProperties.IntakeFirst> settings;
     private final LongSupplier nanoTime;
+    private final Counter holds;
 
     /** Callbacks stored in the current one-second window, and in the one before it. */
     private long windowStart;
@@ -35,14 +39,18 @@ class IntakeFirst implements InboxGate {
     private boolean spent;
 
     @Autowired
-    IntakeFirst(InboxSettings settings) {
-        this(() -> settings.current().intakeFirst(), System::nanoTime);
+    IntakeFirst(InboxSettings settings, MeterRegistry registry) {
+        this(() -> settings.current().intakeFirst(), System::nanoTime, registry);
     }
 
-    IntakeFirst(Supplier<InboxProperties.IntakeFirst> settings, LongSupplier nanoTime) {
+    IntakeFirst(Supplier<InboxProperties.IntakeFirst> settings, LongSupplier nanoTime, MeterRegistry registry) {
         this.settings = settings;
         this.nanoTime = nanoTime;
         this.windowStart = nanoTime.getAsLong();
+        this.holds = Counter.builder("wecom.inbox.intake-first.holds")
+                .description("times the worker held off applying because a burst of callbacks was arriving").register(registry);
+        Gauge.builder("wecom.inbox.intake-first.holding", this, IntakeFirst::holding)
+                .description("1 while the worker holds off applying for a burst of callbacks").register(registry);
     }
 
     /** A callback's event was stored (committed). */
@@ -67,12 +75,17 @@ class IntakeFirst implements InboxGate {
         }
         if (holdingSince < 0) {
             holdingSince = now;
+            holds.increment();
         }
         if (now - holdingSince >= current.maxHold().toNanos()) {
             spent = true;
             return Duration.ZERO;
         }
         return RECHECK;
+    }
+
+    private synchronized double holding() {
+        return holdingSince >= 0 && !spent ? 1 : 0;
     }
 
     private void roll(long now) {

@@ -1,5 +1,6 @@
 package io.wecomsync.wx.inbox;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -11,7 +12,8 @@ class IntakeFirstTests {
 
     private final AtomicLong now = new AtomicLong(1_000_000_000L);
     private InboxProperties.IntakeFirst settings = new InboxProperties.IntakeFirst(100, Duration.ofSeconds(5));
-    private final IntakeFirst intake = new IntakeFirst(() -> settings, now::get);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final IntakeFirst intake = new IntakeFirst(() -> settings, now::get, registry);
 
     @Test
     void aSteadyFlowBelowTheThresholdIsAppliedAsItComes() {
@@ -34,8 +36,12 @@ class IntakeFirstTests {
         advance(Duration.ofSeconds(1));
         assertThat(intake.pauseClaiming()).as("the last full second was a burst").isPositive();
 
+        assertThat(registry.get("wecom.inbox.intake-first.holding").gauge().value()).isEqualTo(1);
+
         advance(Duration.ofSeconds(1));
         assertThat(intake.pauseClaiming()).as("a quiet second: apply").isZero();
+        assertThat(registry.get("wecom.inbox.intake-first.holding").gauge().value()).isZero();
+        assertThat(registry.get("wecom.inbox.intake-first.holds").counter().count()).as("one hold").isEqualTo(1);
     }
 
     @Test
@@ -55,6 +61,7 @@ class IntakeFirstTests {
         assertThat(intake.pauseClaiming()).as("the flood is over").isZero();
         store(200);
         assertThat(intake.pauseClaiming()).as("the next burst is held again").isPositive();
+        assertThat(registry.get("wecom.inbox.intake-first.holds").counter().count()).isEqualTo(2);
     }
 
     @Test
