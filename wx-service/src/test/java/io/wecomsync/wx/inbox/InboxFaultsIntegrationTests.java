@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The apply path under time and faults: outages of any length use up no attempts, only the age limit
  * makes a waiting event DEAD, a row that cannot be decrypted is DEAD on its own, leases are renewed
  * while a slow call runs and a claim that was taken over changes nothing, a DEAD head is skipped
- * through the admin API.
+ * through the admin API; the worker holds off while mdm-service's breaker is open or a burst arrives.
  */
 class InboxFaultsIntegrationTests extends WxIntegrationTest {
 
@@ -128,6 +128,24 @@ class InboxFaultsIntegrationTests extends WxIntegrationTest {
         assertThat(gates).anySatisfy(gate -> assertThat(gate.pauseClaiming()).isPositive());
 
         breakers.circuitBreaker("mdm").transitionToClosedState();
+        assertThat(gates).allSatisfy(gate -> assertThat(gate.pauseClaiming()).isZero());
+    }
+
+    @Test
+    void theWorkerHoldsOffClaimingWhileABurstOfCallbacksIsBeingReceived() throws Exception {
+        changeSettings(Map.of("wx.inbox.intake-first.above", 3));
+        // what earlier tests received counts for a second or two: start from a quiet inbox
+        for (int i = 0; i < 60 && gates.stream().anyMatch(gate -> !gate.pauseClaiming().isZero()); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(gates).allSatisfy(gate -> assertThat(gate.pauseClaiming()).isZero());
+
+        for (int i = 0; i < 3; i++) {
+            callback("burst" + i, T);
+        }
+        assertThat(gates).anySatisfy(gate -> assertThat(gate.pauseClaiming()).isPositive());
+
+        changeSettings(Map.of("wx.inbox.intake-first.above", 0));
         assertThat(gates).allSatisfy(gate -> assertThat(gate.pauseClaiming()).isZero());
     }
 
