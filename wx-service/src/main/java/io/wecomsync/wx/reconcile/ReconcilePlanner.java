@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Compares what WeCom answered with what mdm-service holds and plans the differences.
@@ -34,44 +35,47 @@ import java.util.Set;
  *   <li>Tags: members or name that differ → an {@code update_tag} event (its handler re-reads the tag and
  *       replaces the member lists); a tag mdm-service holds that WeCom's full list lacks → a deletion.</li>
  * </ul>
- * Departments come first in the plan, so a new user's departments are usually there before the user.
+ * Users are compared one by one as they are read and each difference is handed on at once, so a run
+ * holds mdm-service's compact listings and the ids WeCom listed, never the whole directory.
  */
 final class ReconcilePlanner {
 
     private final ReconcileEvents events;
     private final DirectoryProperties.Corp mapping;
     private final int sampleSize;
-    private final List<InboundEvent> upserts = new ArrayList<>();
+    private final Consumer<InboundEvent> upserts;
+    private final Map<Long, DepartmentDigest> mdmDepartments;
+    /** mdm-service's users by {@link WxUserIds#key}: userids compare without case, as in WeCom and in mdm-service's column. */
+    private final Map<String, UserDigest> mdmUsers = new HashMap<>();
+    private final Set<String> usersInWeCom = new HashSet<>();
+    private final int activeUsers;
     private final List<ReconcilePlan.Deletion> deletions = new ArrayList<>();
     private final Map<String, List<String>> samples = new LinkedHashMap<>();
+    private int activeTags;
     private int created;
     private int updated;
     private int unchanged;
 
-    ReconcilePlanner(ReconcileEvents events, DirectoryProperties.Corp mapping, int sampleSize) {
+    /**
+     * @param mdmDepartments every department mdm-service holds of the corp, deleted ones too
+     * @param mdmUsers       every user mdm-service holds of the corp, deleted ones too, by userid
+     * @param upserts        where each create and update event goes as soon as it is planned
+     */
+    ReconcilePlanner(ReconcileEvents events, DirectoryProperties.Corp mapping, int sampleSize,
+                     Map<Long, DepartmentDigest> mdmDepartments, Map<String, UserDigest> mdmUsers, Consumer<InboundEvent> upserts) {
         this.events = events;
         this.mapping = mapping;
         this.sampleSize = sampleSize;
+        this.upserts = upserts;
+        this.mdmDepartments = mdmDepartments;
+        mdmUsers.values().forEach(held -> this.mdmUsers.merge(WxUserIds.key(held.wxUserId()), held, (a, b) -> a.deleted() ? b : a));
+        this.activeUsers = (int) mdmUsers.values().stream().filter(u -> !u.deleted()).count();
     }
 
-    /**
-     * @param mdmTags    the members mdm-service holds for each of WeCom's tags (empty: not held)
-     * @param mdmTagList every tag mdm-service holds
-     */
-    ReconcilePlan plan(WeComSnapshot wecom, Map<Long, DepartmentDigest> mdmDepartments, Map<String, UserDigest> mdmUsers,
-                       Map<Long, Optional<TagMembersResponse>> mdmTags, List<TagSummary> mdmTagList) {
-        departments(wecom, mdmDepartments);
-        users(wecom, mdmUsers);
-        tags(wecom, mdmTags, mdmTagList);
-        int activeUsers = (int) mdmUsers.values().stream().filter(u -> !u.deleted()).count();
-        int activeDepartments = (int) mdmDepartments.values().stream().filter(d -> !d.deleted()).count();
-        return new ReconcilePlan(List.copyOf(upserts), List.copyOf(deletions), created, updated, unchanged,
-                activeUsers, activeDepartments, mdmTagList.size(), samples);
-    }
-
-    private void departments(WeComSnapshot wecom, Map<Long, DepartmentDigest> mdm) {
-        for (WeComSnapshot.Department department : wecom.departments().values()) {
-            DepartmentDigest held = mdm.get(department.id());
+    /** WeCom's departments in scope, compared first, so a new user's departments are usually there before the user. */
+    void departments(WeComDirectory.Departments wecom) {
+        for (WeComDirectory.Department department : wecom.byId().values()) {
+            DepartmentDigest held = mdmDepartments.get(department.id());
             boolean missing = held == null || held.deleted();
             Map<String, String> fields = DirectoryMessages.department(department.id(), department.name().value(),
                     department.parentId(), department.order());
@@ -83,47 +87,53 @@ final class ReconcilePlanner {
                 unchanged++;
             }
         }
-        if (wecom.departmentsListed()) {
-            mdm.values().stream()
-                    .filter(held -> !held.deleted() && !wecom.departments().containsKey(held.deptId()))
+        if (wecom.listed()) {
+            mdmDepartments.values().stream()
+                    .filter(held -> !held.deleted() && !wecom.byId().containsKey(held.deptId()))
                     .forEach(held -> deleted(ReconcilePlan.Kind.DEPARTMENT, String.valueOf(held.deptId())));
         }
     }
 
-    private void users(WeComSnapshot wecom, Map<String, UserDigest> mdm) {
-        // userids compare without case, as in WeCom and in mdm-service's column
-        Map<String, UserDigest> heldByKey = new HashMap<>();
-        mdm.values().forEach(held -> heldByKey.merge(WxUserIds.key(held.wxUserId()), held,
-                (a, b) -> a.deleted() ? b : a));
-        Set<String> inWeCom = new HashSet<>();
-        for (WeComSnapshot.User user : wecom.users().values()) {
-            inWeCom.add(WxUserIds.key(user.userId()));
-            UserDigest held = heldByKey.get(WxUserIds.key(user.userId()));
-            boolean missing = held == null || held.deleted();
-            WxCpUser details = user.details().value();
-            DirectoryMessages.UserEntry fields = details != null ? DirectoryMessages.user(details)
-                    : DirectoryMessages.listedUser(user.userId(), user.departments());
-            if (missing) {
-                created("users", user.userId(), events.user(ChangeType.CREATE_USER, user.userId(), fields));
-            } else if (!held.wxUserId().equals(user.userId())) {
-                // only the case differs: WeCom renamed the user ("Zhang" → "zhang") and the callback was missed
-                updated("users", user.userId(), events.user(ChangeType.UPDATE_USER, held.wxUserId(),
-                        fields.renamed(held.wxUserId(), user.userId())));
-            } else if (details != null && !DirectoryMessages.userFingerprint(fields, mapping).equals(held.fingerprint())) {
-                updated("users", user.userId(), events.user(ChangeType.UPDATE_USER, user.userId(), fields));
-            } else {
-                unchanged++;
-            }
+    /** One user WeCom lists in scope, as it is read. */
+    void user(WeComDirectory.User user) {
+        usersInWeCom.add(WxUserIds.key(user.userId()));
+        UserDigest held = mdmUsers.get(WxUserIds.key(user.userId()));
+        boolean missing = held == null || held.deleted();
+        WxCpUser details = user.details().value();
+        DirectoryMessages.UserEntry fields = details != null ? DirectoryMessages.user(details)
+                : DirectoryMessages.listedUser(user.userId(), user.departments());
+        if (missing) {
+            created("users", user.userId(), events.user(ChangeType.CREATE_USER, user.userId(), fields));
+        } else if (!held.wxUserId().equals(user.userId())) {
+            // only the case differs: WeCom renamed the user ("Zhang" → "zhang") and the callback was missed
+            updated("users", user.userId(), events.user(ChangeType.UPDATE_USER, held.wxUserId(),
+                    fields.renamed(held.wxUserId(), user.userId())));
+        } else if (details != null && !DirectoryMessages.userFingerprint(fields, mapping).equals(held.fingerprint())) {
+            updated("users", user.userId(), events.user(ChangeType.UPDATE_USER, user.userId(), fields));
+        } else {
+            unchanged++;
         }
-        if (wecom.usersListed()) {
-            mdm.values().stream()
-                    .filter(held -> !held.deleted() && !inWeCom.contains(WxUserIds.key(held.wxUserId())))
+    }
+
+    /**
+     * After the last user: when WeCom's list proves it ({@code provesAbsence}), every user mdm-service holds
+     * that WeCom did not list is a deletion.
+     */
+    void usersEnded(boolean provesAbsence) {
+        if (provesAbsence) {
+            mdmUsers.values().stream()
+                    .filter(held -> !held.deleted() && !usersInWeCom.contains(WxUserIds.key(held.wxUserId())))
                     .forEach(held -> deleted(ReconcilePlan.Kind.USER, held.wxUserId()));
         }
     }
 
-    private void tags(WeComSnapshot wecom, Map<Long, Optional<TagMembersResponse>> mdm, List<TagSummary> mdmTagList) {
-        for (WeComSnapshot.Tag tag : wecom.tags()) {
+    /**
+     * @param mdm        the members mdm-service holds for each of WeCom's tags (empty: not held)
+     * @param mdmTagList every tag mdm-service holds
+     */
+    void tags(WeComDirectory.Tags wecom, Map<Long, Optional<TagMembersResponse>> mdm, List<TagSummary> mdmTagList) {
+        activeTags = mdmTagList.size();
+        for (WeComDirectory.Tag tag : wecom.all()) {
             WxCpTagGetResult members = tag.members().value();
             if (members == null) {
                 continue;
@@ -137,12 +147,19 @@ final class ReconcilePlanner {
                 unchanged++;
             }
         }
-        if (wecom.tagsListed()) {
+        if (wecom.listed()) {
             Set<Long> inWeCom = new HashSet<>();
-            wecom.tags().forEach(tag -> inWeCom.add(tag.id()));
+            wecom.all().forEach(tag -> inWeCom.add(tag.id()));
             mdmTagList.stream().filter(tag -> !inWeCom.contains(tag.tagId()))
                     .forEach(tag -> deleted(ReconcilePlan.Kind.TAG, String.valueOf(tag.tagId())));
         }
+    }
+
+    /** What was planned: the counts, the deletions and the samples (the create and update events went to the consumer). */
+    ReconcilePlan plan() {
+        int activeDepartments = (int) mdmDepartments.values().stream().filter(d -> !d.deleted()).count();
+        return new ReconcilePlan(List.copyOf(deletions), created, updated, unchanged, activeUsers, activeDepartments,
+                activeTags, samples);
     }
 
     private static boolean sameMembers(WxCpTagGetResult wecom, String name, TagMembersResponse held) {
@@ -161,13 +178,13 @@ final class ReconcilePlanner {
 
     private void created(String what, String id, InboundEvent event) {
         created++;
-        upserts.add(event);
+        upserts.accept(event);
         sample("create." + what, id);
     }
 
     private void updated(String what, String id, InboundEvent event) {
         updated++;
-        upserts.add(event);
+        upserts.accept(event);
         sample("update." + what, id);
     }
 

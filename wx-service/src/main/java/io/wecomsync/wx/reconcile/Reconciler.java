@@ -2,9 +2,7 @@ package io.wecomsync.wx.reconcile;
 
 import io.wecomsync.common.api.ApiException;
 import io.wecomsync.common.api.ErrorCode;
-import io.wecomsync.common.mdm.DepartmentDigest;
 import io.wecomsync.common.mdm.TagMembersResponse;
-import io.wecomsync.common.mdm.UserDigest;
 import io.wecomsync.wx.app.WxApp;
 import io.wecomsync.wx.app.WxApps;
 import io.wecomsync.wx.inbox.InboundEvent;
@@ -130,18 +128,16 @@ public class Reconciler {
         Instant started = clock.instant();
         ReconcileRuns.Outcome outcome;
         try {
+            boolean dryRun = Boolean.TRUE.equals(run.getDryRun());
             DirectoryProperties.Corp corp = directorySettings.corp(corpId);
-            WeComSnapshot directory = wecom.read(reader, current, progress).within(corp.scope());
-            progress.phase(RunPhase.COMPARING);
-            Map<Long, DepartmentDigest> departments = mdm.departments(corpId);
-            Map<String, UserDigest> users = mdm.users(corpId);
-            Map<Long, Optional<TagMembersResponse>> tags = new LinkedHashMap<>();
-            directory.tags().stream().filter(tag -> tag.members().found())
-                    .forEach(tag -> tags.put(tag.id(), mdm.tag(corpId, tag.id())));
             ReconcileEvents events = new ReconcileEvents(corpId, run.getId(), run.getStartedAt());
-            ReconcilePlan plan = new ReconcilePlanner(events, corp, current.sampleSize())
-                    .plan(directory, departments, users, tags, mdm.tags(corpId));
-            outcome = Boolean.TRUE.equals(run.getDryRun()) ? planned(plan, progress) : store(run, plan, events, progress, current);
+            EventChunks stored = new EventChunks(inbox, current.chunkSize());
+            ReconcilePlanner planner = new ReconcilePlanner(events, corp, current.sampleSize(), mdm.departments(corpId),
+                    mdm.users(corpId), dryRun ? event -> { } : stored);
+            compare(reader, current, progress, corp.scope(), planner);
+            stored.flush();
+            ReconcilePlan plan = planner.plan();
+            outcome = dryRun ? planned(plan, progress) : store(run, plan, events, progress, current);
         } catch (RuntimeException e) {
             log.warn("reconciliation run {} of corp {} failed: {}", run.getId(), corpId, e.toString());
             outcome = ReconcileRuns.Outcome.failed(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
@@ -153,6 +149,30 @@ public class Reconciler {
         log.info("reconciliation run {} of corp {} ended {}: created={} updated={} deleted={} unchanged={} pending deletions={} "
                         + "failed reads={} unreadable={}", run.getId(), corpId, outcome.status(), outcome.created(), outcome.updated(),
                 outcome.deleted(), outcome.unchanged(), outcome.deletionsPending(), progress.failed(), progress.unreadableCount());
+    }
+
+    /**
+     * Reads WeCom and hands what the corp syncs to the planner as it comes: departments, then users one by
+     * one (whose differences are stored while the reading goes on), then tags.
+     */
+    private void compare(WxApp reader, ReconcileProperties current, RunProgress progress, DirectoryProperties.Scope scope,
+                         ReconcilePlanner planner) {
+        String corpId = reader.corpId();
+        try (WeComDirectoryReader.Reading read = wecom.open(reader, current, progress)) {
+            WeComDirectory.Departments departments = read.departments();
+            planner.departments(departments.within(scope));
+            boolean usersListed = read.users(departments, user -> {
+                if (departments.inScope(scope, user.departments())) {
+                    planner.user(user);
+                }
+            });
+            planner.usersEnded(departments.usersProveAbsence(scope, usersListed));
+            WeComDirectory.Tags tags = read.tags();
+            progress.phase(RunPhase.COMPARING);
+            Map<Long, Optional<TagMembersResponse>> held = new LinkedHashMap<>();
+            tags.all().stream().filter(tag -> tag.members().found()).forEach(tag -> held.put(tag.id(), mdm.tag(corpId, tag.id())));
+            planner.tags(tags, held, mdm.tags(corpId));
+        }
     }
 
     /** Ends the run's record and stores its operation-log report together: a run seen ended has its report on the way. */
@@ -196,7 +216,6 @@ public class Reconciler {
     private ReconcileRuns.Outcome store(ReconcileRunEntity run, ReconcilePlan plan, ReconcileEvents events,
                                         RunProgress progress, ReconcileProperties current) {
         progress.phase(RunPhase.STORING_EVENTS);
-        inbox.storeAll(plan.upserts(), current.chunkSize());
         metrics.changes(run.getCorpId(), "create", plan.created());
         metrics.changes(run.getCorpId(), "update", plan.updated());
         List<ReconcilePlan.Deletion> deletions = plan.deletions();
