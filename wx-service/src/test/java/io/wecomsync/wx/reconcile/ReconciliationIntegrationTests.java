@@ -1,96 +1,20 @@
 package io.wecomsync.wx.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.wecomsync.common.security.Scopes;
-import io.wecomsync.infra.embedded.FreePorts;
 import io.wecomsync.simulator.Directory;
-import io.wecomsync.simulator.WeComApiServer;
-import io.wecomsync.wx.MdmServiceProcess;
-import io.wecomsync.wx.WxIntegrationTest;
-import io.wecomsync.wx.app.WxApp;
-import io.wecomsync.wx.app.WxApps;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static io.wecomsync.wx.WeComCallbacks.CORP_WITH_READER;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Reconciliation against the WeCom simulator's API and the real mdm-service (on a database of its own,
- * emptied before each test): what a run reads, what it stores, what it must not delete.
+ * What a reconciliation run reads from WeCom and stores in mdm-service: an initial load, nothing written when
+ * nothing changed, the differences when something did, a dry run, details WeCom refuses.
  */
-class ReconciliationIntegrationTests extends WxIntegrationTest {
-
-    private static final MdmServiceProcess MDM_SERVICE = new MdmServiceProcess(FreePorts.find(), "mdm_reconcile");
-    private static final Directory DIRECTORY = new Directory();
-    private static final WeComApiServer WECOM_API = ReconcileFixtures.simulator(DIRECTORY, CORP_WITH_READER);
-
-    @Autowired
-    ObjectMapper json;
-    @Autowired
-    WxApps apps;
-    @Autowired
-    InitialLoad initialLoad;
-
-    @DynamicPropertySource
-    static void realMdmAndSimulatedWeCom(DynamicPropertyRegistry registry) {
-        registry.add("wx.mdm.url", MDM_SERVICE::url);
-        registry.add("wx.cp.api-base-url", WECOM_API::baseUrl);
-    }
-
-    @BeforeAll
-    static void startMdm() throws Exception {
-        MDM_SERVICE.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        MDM_SERVICE.stop();
-        WECOM_API.close();
-    }
-
-    private ReconcileRunsApi runs;
-
-    @BeforeEach
-    void emptyDirectoryAndMdm() throws Exception {
-        runs = new ReconcileRunsApi(http, json, jdbc, CORP_WITH_READER);
-        DIRECTORY.clear();
-        WECOM_API.setDetailsHidden(false);
-        for (String api : List.of("user/get", "user/list", "department/get", "department/simplelist", "user/list_id",
-                "tag/get", "tag/list")) {
-            WECOM_API.setApiError(api, null);
-        }
-        jdbc.update("DELETE FROM wx_reconcile_deletion");
-        jdbc.update("DELETE FROM wx_reconcile_run");
-        ReconcileFixtures.emptyDatabase(MDM_SERVICE.database());
-    }
-
-    /** The simulator's tokens are not the WireMock WeCom's: other test classes must fetch their own again. */
-    @AfterEach
-    void forgetSimulatorTokens() {
-        apps.all().stream().map(WxApp::api).forEach(api -> api.getWxCpConfigStorage().expireAccessToken());
-    }
+class ReconciliationIntegrationTests extends ReconcileIntegrationTest {
 
     @Test
     void anInitialLoadFillsAnEmptyMdmServiceWithTheWholeDirectory() throws Exception {
@@ -166,124 +90,6 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
     }
 
     @Test
-    void aTagWeComNoLongerHasIsRemovedAndARenamedOneIsRenamed() throws Exception {
-        ReconcileFixtures.seed(DIRECTORY, 10);
-        DIRECTORY.put(new Directory.Tag(8, "临时项目组", Set.of("u03"), Set.of(2L)));
-        reconcile(false);
-        DIRECTORY.removeTag(8);
-        DIRECTORY.put(new Directory.Tag(7, "核心骨干", Set.of("u01", "u02"), Set.of()));
-
-        JsonNode run = reconcile(false);
-
-        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(run.path("counts").path("deleted").asInt()).isEqualTo(1);
-        assertThat(run.path("samples").path("delete.tags")).extracting(JsonNode::asText).containsExactly("8");
-        assertThat(mdm("/tags?corpId=" + CORP_WITH_READER).path("data")).extracting(tag -> tag.path("tagId").asLong())
-                .containsExactly(7L);
-        JsonNode renamed = mdm("/tags/" + CORP_WITH_READER + "/7/members").path("data");
-        assertThat(renamed.path("tagName").asText()).isEqualTo("核心骨干");
-        assertThat(renamed.path("departments")).as("the member lists exactly as WeCom has them").isEmpty();
-        assertThat(reconcile(false).path("counts").path("deleted").asInt()).as("and then all is in step").isZero();
-    }
-
-    @Test
-    void aUserRemovedInWeComIsSoftDeleted() throws Exception {
-        ReconcileFixtures.seed(DIRECTORY, 10);
-        reconcile(false);
-        DIRECTORY.removeUser("u05");
-
-        JsonNode run = reconcile(false);
-
-        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(run.path("counts").path("deleted").asInt()).isEqualTo(1);
-        assertThat(run.path("samples").path("delete.users")).extracting(JsonNode::asText).containsExactly("u05");
-        JsonNode gone = mdmUser("u05");
-        assertThat(gone.path("deleted").asBoolean()).isTrue();
-        assertThat(gone.path("name").asText()).as("soft delete: the record stays").isEqualTo("员工5");
-    }
-
-    @Test
-    void aFailedReadMeansNoDeletionAtAll() throws Exception {
-        ReconcileFixtures.seed(DIRECTORY, 10);
-        reconcile(false);
-        DIRECTORY.removeUser("u05");
-        DIRECTORY.put(new Directory.User("u12", "新人", List.of(2L), 2L, null, null, null, null, 1));
-        WECOM_API.setApiError("department/get", 45009);
-
-        JsonNode run = reconcile(false);
-
-        assertThat(run.path("status").asText()).isEqualTo("PARTIAL");
-        assertThat(run.path("counts").path("failed").asInt()).as("each department read failed after its retries").isEqualTo(3);
-        assertThat(run.path("wecomErrors").path("45009").asInt()).as("1 try + 3 retries per department").isEqualTo(12);
-        assertThat(run.path("counts").path("deleted").asInt()).isZero();
-        assertThat(run.path("message").asText()).contains("1 deletions left undone");
-        assertThat(mdmUser("u05").path("deleted").asBoolean()).isFalse();
-        assertThat(mdmUser("u12").path("name").asText()).as("what was read is still applied").isEqualTo("新人");
-    }
-
-    @Test
-    void deletionsAboveTheGuardWaitForAnOperatorAndAreAppliedOnceConfirmed() throws Exception {
-        ReconcileFixtures.seed(DIRECTORY, 10);
-        reconcile(false);
-        for (String userId : List.of("u01", "u02", "u03", "u04")) {
-            DIRECTORY.removeUser(userId);
-        }
-
-        JsonNode run = reconcile(false);
-
-        assertThat(run.path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
-        assertThat(run.path("counts").path("deletionsPending").asInt()).isEqualTo(4);
-        assertThat(run.path("message").asText()).contains("4 of 10 users");
-        assertThat(mdmUser("u01").path("deleted").asBoolean()).as("nothing deleted before confirmation").isFalse();
-        JsonNode held = json.readTree(http.getForEntity("/admin/reconcile/runs/" + run.path("id").asLong() + "/deletions",
-                String.class).getBody()).path("data");
-        assertThat(held.path("users").path("total").asInt()).isEqualTo(4);
-        assertThat(held.path("users").path("ids")).extracting(JsonNode::asText).containsExactly("u01", "u02", "u03", "u04");
-        assertThat(held.path("departments").path("total").asInt()).isZero();
-
-        ResponseEntity<String> confirmed = http.postForEntity("/admin/reconcile/runs/" + run.path("id").asLong() + "/confirm",
-                null, String.class);
-        assertThat(confirmed.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(json.readTree(confirmed.getBody()).path("data").path("status").asText()).isEqualTo("CONFIRMED");
-        drain();
-        for (String userId : List.of("u01", "u02", "u03", "u04")) {
-            assertThat(mdmUser(userId).path("deleted").asBoolean()).as(userId + " deleted").isTrue();
-        }
-        assertThat(mdmUser("u05").path("deleted").asBoolean()).isFalse();
-        JsonNode confirmation = mdm("/oper-logs?operator=test-operator&action=RECONCILE_CONFIRM&targetId=" + run.path("id").asLong())
-                .path("data").path("items").path(0);
-        assertThat(confirmation.path("operator").asText()).as("the operation log names who confirmed").isEqualTo("test-operator");
-        assertThat(confirmation.path("message").asText()).isEqualTo("4 deletions confirmed");
-        assertThat(confirmation.path("caller").asText()).as("reported by wx-service").isNotEqualTo("test-operator");
-
-        ResponseEntity<String> again = http.postForEntity("/admin/reconcile/runs/" + run.path("id").asLong() + "/confirm",
-                null, String.class);
-        assertThat(again.getStatusCode()).as("a run is confirmed once").isEqualTo(HttpStatus.CONFLICT);
-        assertThat(again.getBody()).contains("CONFIRMED");
-    }
-
-    @Test
-    void rejectedDeletionsAreDropped() throws Exception {
-        ReconcileFixtures.seed(DIRECTORY, 10);
-        reconcile(false);
-        for (String userId : List.of("u01", "u02", "u03", "u04", "u06")) {
-            DIRECTORY.removeUser(userId);
-        }
-        JsonNode run = reconcile(false);
-
-        ResponseEntity<String> rejected = http.postForEntity("/admin/reconcile/runs/" + run.path("id").asLong() + "/reject",
-                null, String.class);
-
-        assertThat(json.readTree(rejected.getBody()).path("data").path("status").asText()).isEqualTo("REJECTED");
-        drain();
-        assertThat(mdmUser("u01").path("deleted").asBoolean()).isFalse();
-        assertThat(mdm("/oper-logs?corpId=" + CORP_WITH_READER + "&action=RECONCILE_RUN").path("data").path("items"))
-                .as("each step of the run in the operation log, newest first")
-                .extracting(entry -> entry.path("result").asText())
-                .containsExactly("REJECTED", "AWAITING_CONFIRMATION", "SUCCEEDED");
-    }
-
-    @Test
     void aDryRunReportsThePlanAndAppliesNothing() throws Exception {
         ReconcileFixtures.seed(DIRECTORY, 10);
 
@@ -297,49 +103,6 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
         assertThat(changeEventsStored()).isZero();
         drain();
         assertThat(mdm("/users/digest?corpId=" + CORP_WITH_READER).path("data").path("items")).isEmpty();
-    }
-
-    @Test
-    void twoStartsAtOnceMakeOneRun() throws Exception {
-        ReconcileFixtures.seed(DIRECTORY, 10);
-        changeSettings(Map.of("wx.reconcile.rate-per-minute", 120)); // 2 reads a second: the run takes seconds
-        CountDownLatch go = new CountDownLatch(1);
-        Callable<ResponseEntity<String>> startRun = () -> {
-            go.await();
-            return http.postForEntity("/admin/reconcile/runs?corpId=" + CORP_WITH_READER, null, String.class);
-        };
-        ExecutorService two = Executors.newFixedThreadPool(2);
-        try {
-            Future<ResponseEntity<String>> first = two.submit(startRun);
-            Future<ResponseEntity<String>> second = two.submit(startRun);
-            go.countDown();
-            List<HttpStatus> statuses = new ArrayList<>();
-            for (Future<ResponseEntity<String>> answer : List.of(first, second)) {
-                statuses.add(HttpStatus.valueOf(answer.get().getStatusCode().value()));
-            }
-            assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.ACCEPTED, HttpStatus.CONFLICT);
-        } finally {
-            two.shutdown();
-        }
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wx_reconcile_run", Integer.class)).isEqualTo(1);
-        changeSettings(Map.of());
-        runs.await(jdbc.queryForObject("SELECT id FROM wx_reconcile_run", Long.class));
-    }
-
-    @Test
-    void aRunWhoseInstanceDiedIsGivenUpAndTheNextOneRuns() throws Exception {
-        ReconcileFixtures.seed(DIRECTORY, 2);
-        jdbc.update("""
-                INSERT INTO wx_reconcile_run (corp_id, running_corp, trigger_type, dry_run, status, phase, instance,
-                                              started_at, heartbeat_at)
-                VALUES (?, ?, 'SCHEDULE', FALSE, 'RUNNING', 'READING_USERS', 'gone', ?, ?)
-                """, CORP_WITH_READER, CORP_WITH_READER, Instant.now().minusSeconds(7200), Instant.now().minusSeconds(3600));
-
-        JsonNode run = reconcile(false);
-
-        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
-        assertThat(jdbc.queryForObject("SELECT status FROM wx_reconcile_run WHERE instance = 'gone'", String.class))
-                .isEqualTo("ABANDONED");
     }
 
     @Test
@@ -370,61 +133,28 @@ class ReconciliationIntegrationTests extends WxIntegrationTest {
     }
 
     @Test
-    void theInitialLoadAtStartUpRunsOnlyForAnEmptyCorpNeverLoadedBefore() throws Exception {
-        ReconcileFixtures.seed(DIRECTORY, 3);
+    void aDirectoryLargerThanOneReadingWindowIsLoadedWholeWithEachUserOnce() throws Exception {
+        int departments = WeComDirectoryReader.WINDOW + 40;
+        DIRECTORY.put(new Directory.Department(1, "总部", 0, 1));
+        for (long id = 2; id <= departments; id++) {
+            DIRECTORY.put(new Directory.Department(id, "部门" + id, 1, id));
+        }
+        int users = 2 * departments;
+        for (int i = 0; i < users; i++) {
+            // two departments about half the list apart: mostly listed in different reading windows
+            long first = 2 + i % (departments - 1);
+            long second = 2 + (i + departments / 2) % (departments - 1);
+            DIRECTORY.put(new Directory.User("w" + i, "员工" + i, List.of(first, second), first, null, null, null, null, 1));
+        }
 
-        initialLoad.load(CORP_WITH_READER, 1);
-        long first = runs.awaitAnyRun();
-        JsonNode run = runs.await(first);
-        assertThat(run.path("trigger").asText()).isEqualTo("INITIAL_LOAD");
-        drain();
+        JsonNode run = reconcile(false);
 
-        initialLoad.load(CORP_WITH_READER, 1);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM wx_reconcile_run", Integer.class))
-                .as("loaded once; the schedule keeps it in step from then on").isEqualTo(1);
+        assertThat(run.path("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(run.path("counts").path("usersRead").asInt()).as("each user once, though listed by two departments")
+                .isEqualTo(users);
+        assertThat(run.path("counts").path("created").asInt()).isEqualTo(users + departments);
+        assertThat(mdmUser("w" + (users - 1)).path("departments")).hasSize(2);
+        assertThat(reconcile(false).path("counts").path("unchanged").asInt()).as("all of it in mdm-service")
+                .isEqualTo(users + departments);
     }
-
-    @Test
-    void badRequestsAreRefusedWithAReason() {
-        ResponseEntity<String> unknown = http.postForEntity("/admin/reconcile/runs?corpId=wwnosuchcorp", null, String.class);
-        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(unknown.getBody()).contains("wwnosuchcorp is not configured");
-
-        ResponseEntity<String> noReader = http.postForEntity("/admin/reconcile/runs?corpId=wwtestcorp0000002", null, String.class);
-        assertThat(noReader.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(noReader.getBody()).contains("no readerAgentId");
-
-        ResponseEntity<String> bad = http.postForEntity("/admin/reconcile/runs?corpId=bad%20corp", null, String.class);
-        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-
-        assertThat(http.getForEntity("/admin/reconcile/runs/999999", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(http.postForEntity("/admin/reconcile/runs/999999/confirm", null, String.class).getStatusCode())
-                .isEqualTo(HttpStatus.NOT_FOUND);
-    }
-
-    // --- helpers ---
-
-    /** Starts a run, waits for its end, then applies what it stored; answers the run. */
-    private JsonNode reconcile(boolean dryRun) throws Exception {
-        JsonNode run = runs.await(runs.start(dryRun));
-        drain();
-        return run;
-    }
-
-    /** Directory change events (not follow-ups such as CRM pushes or run reports) in the inbox. */
-    private int changeEventsStored() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM wx_inbox_event WHERE source = 'RECONCILE'", Integer.class);
-    }
-
-    private JsonNode mdmUser(String wxUserId) throws Exception {
-        JsonNode found = mdm("/users?corpId=" + CORP_WITH_READER + "&wxUserId=" + wxUserId + "&includeDeleted=true");
-        assertThat(found.path("data")).as("user " + wxUserId + " in mdm-service").hasSize(1);
-        return found.path("data").get(0);
-    }
-
-    private JsonNode mdm(String path) throws Exception {
-        return json.readTree(RestClient.create(MDM_SERVICE.url()).get().uri(path)
-                .header("Authorization", "Bearer " + token(Scopes.MDM_READ)).retrieve().body(String.class));
-    }
-
 }
