@@ -36,7 +36,7 @@ import java.util.function.Consumer;
  *       replaces the member lists); a tag mdm-service holds that WeCom's full list lacks → a deletion.</li>
  * </ul>
  * Users are compared one by one as they are read and each difference is handed on at once, so a run
- * holds mdm-service's compact listings and the ids WeCom listed, never the whole directory.
+ * holds mdm-service's compact listings (less each user WeCom lists), never the whole directory.
  */
 final class ReconcilePlanner {
 
@@ -45,9 +45,11 @@ final class ReconcilePlanner {
     private final int sampleSize;
     private final Consumer<InboundEvent> upserts;
     private final Map<Long, DepartmentDigest> mdmDepartments;
-    /** mdm-service's users by {@link WxUserIds#key}: userids compare without case, as in WeCom and in mdm-service's column. */
+    /**
+     * mdm-service's users by {@link WxUserIds#key} (userids compare without case, as in WeCom and in
+     * mdm-service's column) that WeCom has not listed so far: each is taken out as WeCom lists it.
+     */
     private final Map<String, UserDigest> mdmUsers = new HashMap<>();
-    private final Set<String> usersInWeCom = new HashSet<>();
     private final int activeUsers;
     private final List<ReconcilePlan.Deletion> deletions = new ArrayList<>();
     private final Map<String, List<String>> samples = new LinkedHashMap<>();
@@ -96,8 +98,7 @@ final class ReconcilePlanner {
 
     /** One user WeCom lists in scope, as it is read. */
     void user(WeComDirectory.User user) {
-        usersInWeCom.add(WxUserIds.key(user.userId()));
-        UserDigest held = mdmUsers.get(WxUserIds.key(user.userId()));
+        UserDigest held = mdmUsers.remove(WxUserIds.key(user.userId()));
         boolean missing = held == null || held.deleted();
         WxCpUser details = user.details().value();
         DirectoryMessages.UserEntry fields = details != null ? DirectoryMessages.user(details)
@@ -121,8 +122,7 @@ final class ReconcilePlanner {
      */
     void usersEnded(boolean provesAbsence) {
         if (provesAbsence) {
-            mdmUsers.values().stream()
-                    .filter(held -> !held.deleted() && !usersInWeCom.contains(WxUserIds.key(held.wxUserId())))
+            mdmUsers.values().stream().filter(held -> !held.deleted())
                     .forEach(held -> deleted(ReconcilePlan.Kind.USER, held.wxUserId()));
         }
     }
