@@ -131,6 +131,8 @@ class WeComDirectoryReader {
          * {@code user/list} per department: one call per department instead of one per user; the first
          * department alone, as a probe. Answers whether every department was read, or empty when WeCom
          * does not let this app use the API (any refusal other than "busy" — since 2022 most apps may not).
+         * A department whose read failed before such a refusal still counts as a failed read: the run then
+         * deletes nothing, though the users are read one by one after it.
          */
         private Optional<Boolean> usersByDepartment(List<Long> ids, Consumer<WeComDirectory.User> each) {
             Function<Long, WeComRead<List<WxCpUser>>> list =
