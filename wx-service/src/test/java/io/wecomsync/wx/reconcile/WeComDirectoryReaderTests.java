@@ -12,12 +12,14 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -41,6 +43,9 @@ class WeComDirectoryReaderTests {
     /** Users u0…u{2n-1}, each a member of two departments. */
     private final Map<Long, List<String>> members = new LinkedHashMap<>();
     private final Map<String, Integer> detailReads = new HashMap<>();
+    private final List<WeComDirectory.User> handed = Collections.synchronizedList(new ArrayList<>());
+    /** How many users had been handed on when the last department's list was read. */
+    private final AtomicInteger handedBeforeLastList = new AtomicInteger(-1);
 
     @Test
     void aRefusalPartWayReadsOnlyTheUsersNotHandedOnYetOneByOne() throws Exception {
@@ -52,7 +57,6 @@ class WeComDirectoryReaderTests {
             }
         });
 
-        List<WeComDirectory.User> handed = new ArrayList<>();
         boolean complete;
         try (WeComDirectoryReader.Reading reading = new WeComDirectoryReader().open(app(users), SETTINGS, progress())) {
             complete = reading.users(departments(), handed::add);
@@ -70,16 +74,17 @@ class WeComDirectoryReaderTests {
     }
 
     @Test
-    void usersListedByTwoDepartmentsInDifferentWindowsAreHandedOnOnce() throws Exception {
+    void usersListedByTwoDepartmentsInDifferentWindowsAreHandedOnOnceAndWhileTheReadingGoesOn() throws Exception {
         WxCpUserService users = directory(DEPARTMENTS / 2, false);
 
-        List<WeComDirectory.User> handed = new ArrayList<>();
         try (WeComDirectoryReader.Reading reading = new WeComDirectoryReader().open(app(users), SETTINGS, progress())) {
             assertThat(reading.users(departments(), handed::add)).isTrue();
         }
 
         assertThat(handed).extracting(WeComDirectory.User::userId).doesNotHaveDuplicates().hasSize(2 * DEPARTMENTS);
         assertThat(detailReads).as("user/list gave every user's details").isEmpty();
+        assertThat(handedBeforeLastList.get()).as("the first windows' users were handed on before the last was read")
+                .isGreaterThan(DEPARTMENTS);
     }
 
     /** Departments 1…n, user i a member of departments {@code 1 + i % n} and {@code 1 + (i + apart) % n}. */
@@ -94,6 +99,9 @@ class WeComDirectoryReaderTests {
         WxCpUserService users = mock(WxCpUserService.class);
         when(users.listByDepartment(anyLong(), eq(false), eq(0))).thenAnswer(call -> {
             long department = call.getArgument(0);
+            if (department == DEPARTMENTS) {
+                handedBeforeLastList.set(handed.size());
+            }
             if (refuseOne && department == REFUSED) {
                 throw new WxErrorException(WxError.builder().errorCode(60011).errorMsg("no privilege to access/modify contact/party/agent").build());
             }
