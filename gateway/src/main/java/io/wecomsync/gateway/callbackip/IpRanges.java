@@ -1,5 +1,6 @@
 package io.wecomsync.gateway.callbackip;
 
+import io.wecomsync.gateway.web.ParsedOnChange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
@@ -7,7 +8,6 @@ import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -44,21 +44,9 @@ final class IpRanges {
         return new IpRanges(List.copyOf(entries), List.copyOf(matchers));
     }
 
-    /**
-     * The ranges of a list that may change at run time (a rebound properties bean): read on every call,
-     * parsed again only when it has changed — not per request, and a bad entry is logged once per change.
-     */
+    /** The ranges of a list that may change at run time, parsed once per change ({@link ParsedOnChange}). */
     static Supplier<IpRanges> live(Supplier<List<String>> entries) {
-        AtomicReference<IpRanges> parsed = new AtomicReference<>(EMPTY);
-        return () -> {
-            IpRanges current = parsed.get();
-            List<String> now = entries.get();
-            if (!current.source().equals(now)) {
-                current = of(now);
-                parsed.set(current);
-            }
-            return current;
-        };
+        return new ParsedOnChange<>(entries, IpRanges::of);
     }
 
     boolean contains(InetAddress address) {

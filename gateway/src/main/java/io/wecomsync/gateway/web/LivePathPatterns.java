@@ -15,33 +15,20 @@ import java.util.function.Supplier;
  */
 public final class LivePathPatterns {
 
-    private final Supplier<List<String>> source;
-    private volatile Parsed parsed = new Parsed(List.of(), List.of());
+    private final Supplier<List<PathPattern>> patterns;
 
     public LivePathPatterns(Supplier<List<String>> source) {
-        this.source = source;
+        this.patterns = new ParsedOnChange<>(source,
+                list -> list.stream().map(PathPatternParser.defaultInstance::parse).toList());
     }
 
     public boolean matches(ServerHttpRequest request) {
         PathContainer path = request.getPath().pathWithinApplication();
-        for (PathPattern pattern : current()) {
+        for (PathPattern pattern : patterns.get()) {
             if (pattern.matches(path)) {
                 return true;
             }
         }
         return false;
-    }
-
-    private List<PathPattern> current() {
-        List<String> patterns = source.get();
-        Parsed snapshot = parsed;
-        if (!snapshot.source().equals(patterns)) {
-            snapshot = new Parsed(List.copyOf(patterns), patterns.stream().map(PathPatternParser.defaultInstance::parse).toList());
-            parsed = snapshot;
-        }
-        return snapshot.patterns();
-    }
-
-    private record Parsed(List<String> source, List<PathPattern> patterns) {
     }
 }
