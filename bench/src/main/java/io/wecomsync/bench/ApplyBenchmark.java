@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,6 +27,9 @@ import java.util.concurrent.TimeUnit;
  * (one USER_UPSERT operation-log entry per inbox event).
  */
 final class ApplyBenchmark {
+
+    /** The options this benchmark reads, beside {@link BenchOptions#JVM}. */
+    static final Set<String> OPTIONS = Set.of("warmup", "events", "users", "lag-rate", "lag-seconds", "repeat", "jars", "wx-args");
 
     private final Path repository;
     private final BenchJvm jvm;

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -25,6 +26,10 @@ import java.util.TreeMap;
  * (scenario 3 measures applying). Afterwards every accepted callback must be stored exactly once.
  */
 final class IngestBenchmark {
+
+    /** The options this benchmark reads, beside {@link BenchOptions#JVM}. */
+    static final Set<String> OPTIONS = Set.of("references", "warmup", "measure", "repeat", "connections", "rates", "open-connections",
+            "latency-seconds", "wxjava-demo-jvm");
 
     private final Path repository;
     private final BenchJvm jvm;

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,6 +19,9 @@ import java.util.concurrent.TimeUnit;
  * run with nothing changed, which must store nothing.
  */
 final class ReconcileBenchmark {
+
+    /** The options this benchmark reads, beside {@link BenchOptions#JVM}. */
+    static final Set<String> OPTIONS = Set.of("users", "departments", "tags", "wx-args", "mdm-args");
 
     private final Path repository;
     private final int users;
