@@ -17,7 +17,8 @@ import java.util.Map;
 final class BenchJvm {
 
     /** What every Dockerfile sets in {@code JAVA_TOOL_OPTIONS} (a test keeps the two equal). */
-    static final List<String> SHIPPED = List.of("-XX:+UseSerialGC", "-Xms96m", "-Xmx256m", "-XX:MaxMetaspaceSize=192m",
+    static final List<String> SHIPPED = List.of("-XX:+UseSerialGC", "-Xms96m", "-Xmx256m", "-XX:MinHeapFreeRatio=20",
+            "-XX:MaxHeapFreeRatio=40", "-XX:MaxMetaspaceSize=192m",
             "-XX:ReservedCodeCacheSize=80m", "-Xss512k", "-XX:TrimNativeHeapInterval=5000", "-XX:+ExitOnOutOfMemoryError");
 
     private final List<String> common;
