@@ -23,7 +23,8 @@ public final class ParsedOnChange<T> implements Supplier<T> {
 
     @Override
     public T get() {
-        List<String> now = source.get() == null ? List.of() : source.get();
+        List<String> read = source.get(); // once per call: the list a rebind may replace meanwhile
+        List<String> now = read == null ? List.of() : read;
         Parsed<T> snapshot = parsed;
         if (snapshot == null || !snapshot.source().equals(now)) {
             List<String> copy = List.copyOf(now);

@@ -35,4 +35,17 @@ class ParsedOnChangeTests {
         assertThat(sizes.get()).isEqualTo(2);
         assertThat(parses).hasValue(2);
     }
+
+    @Test
+    void eachRequestReadsTheSettingOnceAndAnUnsetListIsEmpty() {
+        AtomicInteger reads = new AtomicInteger();
+        List<List<String>> answers = new ArrayList<>(List.of(List.of("/a/**"), List.of("/a/**", "/b/**")));
+        answers.add(null);
+        ParsedOnChange<Integer> counted = new ParsedOnChange<>(() -> answers.get(reads.getAndIncrement()), List::size);
+
+        assertThat(counted.get()).isEqualTo(1);
+        assertThat(counted.get()).as("the list as read by this request, not by a second read").isEqualTo(2);
+        assertThat(counted.get()).as("unset").isZero();
+        assertThat(reads).hasValue(3);
+    }
 }
