@@ -4,6 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import java.util.Properties;
+
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class WxServiceApplication {
@@ -17,9 +19,11 @@ public class WxServiceApplication {
     static final String NETTY_ALLOCATOR = "io.netty.allocator.type";
 
     public static void main(String[] args) {
-        if (System.getProperty(NETTY_ALLOCATOR) == null) {
-            System.setProperty(NETTY_ALLOCATOR, "unpooled");
-        }
+        unpooledNettyBuffersUnlessGiven(System.getProperties());
         SpringApplication.run(WxServiceApplication.class, args);
+    }
+
+    static void unpooledNettyBuffersUnlessGiven(Properties system) {
+        system.putIfAbsent(NETTY_ALLOCATOR, "unpooled");
     }
 }
