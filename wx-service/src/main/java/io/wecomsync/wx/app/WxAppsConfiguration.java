@@ -3,7 +3,6 @@ package io.wecomsync.wx.app;
 import me.chanjar.weixin.cp.api.WxCpService;
 import me.chanjar.weixin.cp.api.impl.WxCpServiceImpl;
 import org.redisson.api.RedissonClient;
-import org.redisson.spring.starter.RedissonAutoConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -27,18 +26,6 @@ class WxAppsConfiguration {
     static final String TOKEN_KEY_PREFIX = "wecom-sync:wxcp";
     /** After Redis failed, how long tokens are kept in process before Redis is tried again. */
     static final Duration REDIS_RETRY_AFTER = Duration.ofSeconds(30);
-    private static final int REDISSON_THREADS = 2;
-
-    /**
-     * Redisson connects on first use instead of at start-up: wx-service starts and receives callbacks
-     * while Redis is down (a redeploy during a Redis outage must not stop intake). Redis holds only the
-     * WeCom tokens here — a few reads a minute — so Redisson gets a couple of threads instead of its
-     * defaults (16 + 32 Netty threads, about 20 MB of stacks and buffers).
-     */
-    @Bean
-    RedissonAutoConfigurationCustomizer connectToRedisOnFirstUse() {
-        return config -> config.setLazyInitialization(true).setThreads(REDISSON_THREADS).setNettyThreads(REDISSON_THREADS);
-    }
 
     @Bean
     WxApps wxApps(WxCpProperties properties, RedissonClient redisson, Clock clock) {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -74,6 +76,8 @@ class RedisDownIntegrationTests {
     JdbcTemplate jdbc;
     @Autowired
     InboxWorker worker;
+    @Autowired
+    HealthEndpoint health;
 
     @BeforeEach
     void emptyInbox() {
@@ -86,6 +90,7 @@ class RedisDownIntegrationTests {
         ResponseEntity<String> readiness = http.getForEntity("/actuator/health/readiness", String.class);
         assertThat(readiness.getStatusCode().value()).isEqualTo(200);
         assertThat(readiness.getBody()).contains("\"UP\"");
+        assertThat(health.healthForPath("redis").getStatus()).as("operators still see Redis down").isEqualTo(Status.DOWN);
     }
 
     @Test
