@@ -15,8 +15,8 @@ import java.time.Duration;
  * The Redis client that shares the WeCom access tokens between instances, configured from
  * {@code spring.data.redis.*} ({@link RedissonSettings}), and its health, shown as {@code redis} on
  * {@code /actuator/health} ({@code management.health.redis.enabled=false} turns it off; not part of readiness: without Redis the tokens are kept in process).
- * Redisson's Spring Boot starter did this too but brought Spring Data Redis, ~650 classes in
- * metaspace for a {@code RedisTemplate} nothing here uses (BENCHMARKS.md).
+ * Redisson's Spring Boot starter did this too but brought Spring Data Redis and Commons, ~840
+ * classes in metaspace for a {@code RedisTemplate} nothing here uses (BENCHMARKS.md).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RedisProperties.class)
