@@ -17,8 +17,9 @@ import java.util.List;
  * Redisson's settings from Spring Boot's Redis properties ({@code spring.data.redis.*}), the ones
  * operators already set: {@code url} (or {@code host}, {@code port}, {@code username}, {@code password},
  * {@code database}), {@code ssl.enabled}, {@code timeout}, {@code connect-timeout}, {@code client-name},
- * {@code sentinel.*} and {@code cluster.nodes}. As in Spring Boot, the URL wins over host, port and
- * credentials, sentinel over cluster over a single server. Client-specific settings (Lettuce's and
+ * {@code sentinel.*} and {@code cluster.nodes}. As in Spring Boot, the URL wins over host and port,
+ * sentinel over cluster over a single server; a URL without credentials takes {@code username} and
+ * {@code password} (wx-service's application.yml always sets a URL, so a password set on its own counts). Client-specific settings (Lettuce's and
  * Jedis' pools) do not apply; an SSL bundle is refused (use {@code rediss://} and the JVM's trust store).
  * <p>
  * Redis holds only the WeCom tokens here — a few commands a minute — so the client connects on first
@@ -59,8 +60,8 @@ final class RedissonSettings {
         if (StringUtils.hasText(redis.getUrl())) {
             RedisUrl url = RedisUrl.parse(redis.getUrl());
             server.setAddress(redis.getSsl().isEnabled() ? url.address().replaceFirst("^redis://", "rediss://") : url.address())
-                    .setUsername(url.username())
-                    .setPassword(url.password())
+                    .setUsername(url.password() != null ? url.username() : blankAsNull(redis.getUsername()))
+                    .setPassword(url.password() != null ? url.password() : blankAsNull(redis.getPassword()))
                     .setDatabase(url.database() != null ? url.database() : redis.getDatabase());
         } else {
             server.setAddress(scheme(redis) + redis.getHost() + ":" + redis.getPort())

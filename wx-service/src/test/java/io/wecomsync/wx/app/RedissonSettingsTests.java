@@ -49,6 +49,19 @@ class RedissonSettingsTests {
     }
 
     @Test
+    void aUrlWithoutCredentialsTakesThePasswordSetOnItsOwn() throws Exception {
+        RedisProperties redis = new RedisProperties();
+        redis.setUrl("redis://redis:6379");
+        redis.setUsername("ops");
+        redis.setPassword("set-apart");
+
+        Map<String, Object> server = section(yaml(RedissonSettings.from(redis)), "singleServerConfig");
+
+        assertThat(server).containsEntry("address", "redis://redis:6379").containsEntry("username", "ops")
+                .containsEntry("password", "set-apart");
+    }
+
+    @Test
     void withoutAUrlHostPortAndSslAreUsed() throws Exception {
         RedisProperties redis = new RedisProperties();
         redis.setHost("cache");
