@@ -14,7 +14,8 @@ import java.time.Duration;
 /**
  * The Redis client that shares the WeCom access tokens between instances, configured from
  * {@code spring.data.redis.*} ({@link RedissonSettings}), and its health, shown as {@code redis} on
- * {@code /actuator/health} ({@code management.health.redis.enabled=false} turns it off; not part of readiness: without Redis the tokens are kept in process).
+ * {@code /actuator/health} ({@code management.health.redis.enabled=false} turns it off). Redis is not
+ * part of readiness: without it the tokens are kept in process.
  * Redisson's Spring Boot starter did this too but brought Spring Data Redis and Commons, ~840
  * classes in metaspace for a {@code RedisTemplate} nothing here uses (BENCHMARKS.md).
  */
