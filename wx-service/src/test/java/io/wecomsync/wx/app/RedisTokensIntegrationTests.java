@@ -34,14 +34,18 @@ class RedisTokensIntegrationTests extends WxIntegrationTest {
                 .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"access_token\":\"shared-token\",\"expires_in\":7200}")));
         WxApp app = apps.find(CORP_WITH_READER, AGENT_WITH_READER).orElseThrow();
         app.api().getWxCpConfigStorage().expireAccessToken();
+        try {
+            assertThat(app.api().getAccessToken()).isEqualTo("shared-token");
 
-        assertThat(app.api().getAccessToken()).isEqualTo("shared-token");
-
-        WECOM.verify(1, getRequestedFor(urlPathEqualTo("/cgi-bin/gettoken")));
-        assertThat(StreamSupport.stream(redisson.getKeys().getKeysByPattern(WxAppsConfiguration.TOKEN_KEY_PREFIX + "*").spliterator(), false))
-                .as("token keys in the embedded Redis").isNotEmpty();
-        assertThat(app.api().getAccessToken()).as("read back, no second fetch").isEqualTo("shared-token");
-        WECOM.verify(1, getRequestedFor(urlPathEqualTo("/cgi-bin/gettoken")));
+            WECOM.verify(1, getRequestedFor(urlPathEqualTo("/cgi-bin/gettoken")));
+            assertThat(StreamSupport.stream(redisson.getKeys().getKeysByPattern(WxAppsConfiguration.TOKEN_KEY_PREFIX + "*").spliterator(), false))
+                    .as("token keys in the embedded Redis").isNotEmpty();
+            assertThat(app.api().getAccessToken()).as("read back, no second fetch").isEqualTo("shared-token");
+            WECOM.verify(1, getRequestedFor(urlPathEqualTo("/cgi-bin/gettoken")));
+        } finally {
+            // the Redis is the test JVM's: leave no token behind for the other tests' WeCom stubs
+            app.api().getWxCpConfigStorage().expireAccessToken();
+        }
     }
 
     @Test
