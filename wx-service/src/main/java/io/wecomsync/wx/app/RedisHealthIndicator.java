@@ -25,13 +25,17 @@ final class RedisHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder health) {
         Config config = redisson.getConfig();
-        String mode = config.isClusterConfig() ? "cluster" : config.isSentinelConfig() ? "sentinel" : "single";
-        BaseRedisNodes nodes = switch (mode) {
-            case "cluster" -> redisson.getRedisNodes(RedisNodes.CLUSTER);
-            case "sentinel" -> redisson.getRedisNodes(RedisNodes.SENTINEL_MASTER_SLAVE);
-            default -> redisson.getRedisNodes(RedisNodes.SINGLE);
-        };
-        health.withDetail("mode", mode);
+        BaseRedisNodes nodes;
+        if (config.isClusterConfig()) {
+            nodes = redisson.getRedisNodes(RedisNodes.CLUSTER);
+            health.withDetail("mode", "cluster");
+        } else if (config.isSentinelConfig()) {
+            nodes = redisson.getRedisNodes(RedisNodes.SENTINEL_MASTER_SLAVE);
+            health.withDetail("mode", "sentinel");
+        } else {
+            nodes = redisson.getRedisNodes(RedisNodes.SINGLE);
+            health.withDetail("mode", "single");
+        }
         if (nodes.pingAll(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             health.up();
         } else {

@@ -4,6 +4,7 @@ import io.wecomsync.wx.WxIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthComponent;
 import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.actuate.health.Status;
@@ -54,5 +55,6 @@ class RedisTokensIntegrationTests extends WxIntegrationTest {
 
         assertThat(redis).isNotNull();
         assertThat(redis.getStatus()).isEqualTo(Status.UP);
+        assertThat(((Health) redis).getDetails()).containsEntry("mode", "single");
     }
 }
