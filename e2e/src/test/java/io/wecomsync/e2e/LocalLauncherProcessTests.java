@@ -71,6 +71,14 @@ class LocalLauncherProcessTests {
                     () -> Files.isRegularFile(checkout.resolve(".local/cds/wx-service/built-from"))
                             && Files.isRegularFile(checkout.resolve(".local/cds/mdm-service/built-from"))
                             && Files.isRegularFile(checkout.resolve(".local/cds/gateway/built-from")));
+            for (String service : List.of("wx-service", "mdm-service")) {
+                // not cut short by a child context (OpenFeign's) refreshed while the beans are created
+                assertThat(Files.readString(checkout.resolve(".local/logs/" + service + "-cds-training.log")))
+                        .as(service + "'s training went through its whole application context")
+                        .contains("class data training run: the application context is refreshed");
+            }
+            assertThat(first.output()).as("the trainings closed their database connections")
+                    .doesNotContain("Aborted connection");
 
             wx.destroyForcibly();
 

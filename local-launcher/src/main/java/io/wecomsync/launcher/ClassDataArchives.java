@@ -1,11 +1,12 @@
 package io.wecomsync.launcher;
 
+import io.wecomsync.common.startup.ClassDataTrainingRun;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -16,9 +17,9 @@ import java.util.function.Consumer;
  * Class data sharing for the local start (Spring Boot's CDS support). A service whose jar has a current
  * archive starts from the extracted jar and maps the archive instead of loading and verifying its
  * classes again. One that has none starts from its jar as always, and is then trained in the
- * background while the system runs: its jar is extracted and started once with
- * {@code -Dspring.context.exit=onRefresh} (nothing served, it stops after its context is refreshed),
- * leaving an archive of the classes it loaded for the next start. An archive belongs to one build of
+ * background while the system runs: its jar is extracted and started once as a training run
+ * ({@code wecom.class-data.training}: nothing served, it exits once its context is refreshed), leaving an
+ * archive of the classes it loaded for the next start. An archive belongs to one build of
  * its jar; a rebuilt jar is trained again. Whatever fails here only costs the speed-up.
  */
 final class ClassDataArchives {
@@ -50,7 +51,7 @@ final class ClassDataArchives {
     }
 
     /**
-     * Trains an archive for each of {@code jars} that has no current one, all together on a background
+     * Trains an archive for each of {@code jars} that has no current one, one after another on a background
      * thread; {@code say} hears when each is ready or why it is not.
      */
     void trainInBackground(List<Path> jars, List<String> jvmOptions, Map<String, String> env, List<String> arguments,
@@ -72,46 +73,40 @@ final class ClassDataArchives {
 
     private void train(List<Path> jars, List<String> jvmOptions, Map<String, String> env, List<String> arguments,
                        Consumer<String> say) {
-        Map<Path, Training> started = new LinkedHashMap<>();
+        // one after another: a training run takes a core for half a minute, and the system is serving meanwhile
         for (Path jar : jars) {
+            if (stopped) {
+                return;
+            }
+            Process process = null;
             try {
                 // taken before extracting: a jar rebuilt while its training runs must not pass for trained
                 String builtFrom = fingerprint(jar);
-                started.put(jar, new Training(start(jar, folder(jar), jvmOptions, env, arguments), builtFrom));
-            } catch (IOException e) {
-                say.accept("no class data archive for " + name(jar) + ": " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        started.forEach((jar, run) -> {
-            try {
-                boolean finished = run.process().waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS);
+                process = start(jar, folder(jar), jvmOptions, env, arguments);
+                boolean finished = process.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS);
                 if (!finished) {
-                    run.process().destroyForcibly();
+                    process.destroyForcibly();
                 }
                 if (stopped) {
                     return;
                 }
-                if (finished && run.process().exitValue() == 0 && Files.isRegularFile(archive(folder(jar)))) {
-                    Files.writeString(stamp(folder(jar)), run.builtFrom());
+                if (finished && process.exitValue() == 0 && Files.isRegularFile(archive(folder(jar)))) {
+                    Files.writeString(stamp(folder(jar)), builtFrom);
                     say.accept("class data archive for " + name(jar) + " ready: its next start is faster");
                 } else {
                     say.accept("no class data archive for " + name(jar) + " (see " + trainingLog(jar) + ")");
                 }
             } catch (IOException e) {
-                say.accept("class data archive for " + name(jar) + " not recorded: " + e.getMessage());
+                say.accept("no class data archive for " + name(jar) + ": " + e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                return;
             } finally {
-                training.remove(run.process());
+                if (process != null) {
+                    training.remove(process);
+                }
             }
-        });
-    }
-
-    /** A training run, and the build of the jar it was extracted from. */
-    private record Training(Process process, String builtFrom) {
+        }
     }
 
     private Process start(Path jar, Path folder, List<String> jvmOptions, Map<String, String> env, List<String> arguments)
@@ -133,7 +128,7 @@ final class ClassDataArchives {
         }
         List<String> command = new ArrayList<>(List.of(java()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(folder), "-Dspring.context.exit=onRefresh",
+        command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(folder), "-D" + ClassDataTrainingRun.PROPERTY + "=true",
                 "-jar", folder.resolve(jar.getFileName()).toString(), "--server.port=0"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
