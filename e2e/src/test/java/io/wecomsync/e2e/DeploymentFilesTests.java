@@ -37,8 +37,16 @@ class DeploymentFilesTests {
                 assertThat(service).as(name + " has a health check").containsKey("healthcheck");
             }
         });
+        for (String service : List.of("mdm-service", "wx-service", "gateway", "console")) {
+            // the image starts through the script ServiceImageStartProcessTests runs, from the extracted jar
+            assertThat(Files.readString(Path.of("..", service, "Dockerfile"))).as(service + "/Dockerfile")
+                    .contains("COPY " + service + "/target/" + service + ".jar app.jar")
+                    .contains("-Djarmode=tools -jar app.jar extract --destination app")
+                    .contains("ENTRYPOINT [\"/app/start-service.sh\"");
+            assertThat(((Map<String, Object>) services.get(service).get("environment")).get("WECOM_CDS_DIR"))
+                    .as(service + " trains and maps a class data archive").isEqualTo("/app/cds");
+        }
         for (String service : List.of("mdm-service", "wx-service", "gateway")) {
-            assertThat(Files.exists(Path.of("..", service, "Dockerfile"))).as(service + "/Dockerfile").isTrue();
             // readiness, not the overall health: wx-service must stay in service while Redis is down
             assertThat(services.get(service).get("healthcheck").toString()).as(service + " health check")
                     .contains("/actuator/health/readiness");
