@@ -18,7 +18,9 @@ fi
 archive="$WECOM_CDS_DIR/$(cat "$app/build-id").jsa"
 if [ ! -s "$archive" ]; then
   echo "start-service: training a class data archive for this image first (later starts map it)"
-  training="$archive.$$.training"
+  # a name of this container's own: replicas sharing a volume may train at once, and a half-written
+  # archive must never take the final name (the JVM maps it and crashes)
+  training="$archive.$(uname -n).$$.training"
   if mkdir -p "$WECOM_CDS_DIR" \
       && java -XX:ArchiveClassesAtExit="$training" -Dwecom.class-data.training=true -jar "$jar" "$@" \
       && [ -s "$training" ]; then
