@@ -21,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code deploy/docker/start-service.sh} as the images run it, with the Dockerfiles' build steps done
  * without Docker (the jar extracted, its build id beside it) on the gateway, which needs no database:
  * with {@code WECOM_CDS_DIR} the first start of an image trains a class data archive and then serves from
- * it; the next start maps that archive without training again.
+ * it; the next start maps that archive without training again; where no archive can be made, it starts
+ * without one.
  */
 class ServiceImageStartProcessTests {
 
@@ -64,6 +65,17 @@ class ServiceImageStartProcessTests {
             assertThat(next.info().commandLine().orElse("")).contains("-XX:SharedArchiveFile=" + archive);
         } finally {
             stop(next);
+        }
+
+        // a folder it cannot write (here: below a file): no archive, and the service starts anyway
+        Path unwritableLog = image.resolve("unwritable.log");
+        Process unwritable = start(app, image.resolve("app.jar").resolve("cds"), port, unwritableLog);
+        try {
+            awaitHealthy(unwritable, port, unwritableLog);
+            assertThat(Files.readString(unwritableLog)).contains("no class data archive");
+            assertThat(unwritable.info().commandLine().orElse("")).doesNotContain("-XX:SharedArchiveFile=");
+        } finally {
+            stop(unwritable);
         }
     }
 
