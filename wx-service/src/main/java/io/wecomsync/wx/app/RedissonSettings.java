@@ -18,9 +18,10 @@ import java.util.List;
  * operators already set: {@code url} (or {@code host}, {@code port}, {@code username}, {@code password},
  * {@code database}), {@code ssl.enabled}, {@code timeout}, {@code connect-timeout}, {@code client-name},
  * {@code sentinel.*} and {@code cluster.nodes}. As in Spring Boot, the URL wins over host and port,
- * sentinel over cluster over a single server; a URL without credentials takes {@code username} and
- * {@code password} (wx-service's application.yml always sets a URL, so a password set on its own counts). Client-specific settings (Lettuce's and
- * Jedis' pools) do not apply; an SSL bundle is refused (use {@code rediss://} and the JVM's trust store).
+ * sentinel over cluster over a single server; a user name or password the URL leaves out comes from
+ * {@code username} or {@code password} (wx-service's application.yml always sets a URL, so a password set
+ * on its own counts). Client-specific settings (Lettuce's and Jedis' pools) do not apply; an SSL bundle is
+ * refused (use {@code rediss://} and the JVM's trust store).
  * <p>
  * Redis holds only the WeCom tokens here — a few commands a minute — so the client connects on first
  * use (wx-service starts and takes callbacks while Redis is down), with two threads and a connection or
@@ -60,7 +61,7 @@ final class RedissonSettings {
         if (StringUtils.hasText(redis.getUrl())) {
             RedisUrl url = RedisUrl.parse(redis.getUrl());
             server.setAddress(redis.getSsl().isEnabled() ? url.address().replaceFirst("^redis://", "rediss://") : url.address())
-                    .setUsername(url.password() != null ? url.username() : blankAsNull(redis.getUsername()))
+                    .setUsername(url.username() != null ? url.username() : blankAsNull(redis.getUsername()))
                     .setPassword(url.password() != null ? url.password() : blankAsNull(redis.getPassword()))
                     .setDatabase(url.database() != null ? url.database() : redis.getDatabase());
         } else {

@@ -62,6 +62,18 @@ class RedissonSettingsTests {
     }
 
     @Test
+    void aUserNameInTheUrlIsKeptBesideThePasswordSetOnItsOwn() throws Exception {
+        RedisProperties redis = new RedisProperties();
+        redis.setUrl("redis://app:@redis:6379");
+        redis.setUsername("not-this-one");
+        redis.setPassword("set-apart");
+
+        Map<String, Object> server = section(yaml(RedissonSettings.from(redis)), "singleServerConfig");
+
+        assertThat(server).containsEntry("username", "app").containsEntry("password", "set-apart");
+    }
+
+    @Test
     void withoutAUrlHostPortAndSslAreUsed() throws Exception {
         RedisProperties redis = new RedisProperties();
         redis.setHost("cache");
