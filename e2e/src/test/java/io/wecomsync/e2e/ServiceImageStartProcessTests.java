@@ -1,6 +1,8 @@
 package io.wecomsync.e2e;
 
 import io.wecomsync.infra.embedded.FreePorts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -11,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -22,21 +25,38 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without Docker (the jar extracted, its build id beside it) on the gateway, which needs no database:
  * with {@code WECOM_CDS_DIR} the first start of an image trains a class data archive and then serves from
  * it; the next start maps that archive without training again; where no archive can be made, it starts
- * without one.
+ * without one; a stop during the training ends it at once and leaves nothing behind.
  */
 class ServiceImageStartProcessTests {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    @Test
-    void theFirstStartOfAnImageTrainsAClassDataArchiveAndTheNextStartMapsIt() throws Exception {
-        Path image = Files.createTempDirectory("wecom-sync-image");
-        Path app = image.resolve("app");
+    private static Path image;
+    private static Path app;
+
+    /** The Dockerfile's extract stage: the jar extracted, its build id beside it. */
+    @BeforeAll
+    static void buildTheImage() throws Exception {
+        image = Files.createTempDirectory("wecom-sync-image");
+        app = image.resolve("app");
         Files.copy(RunningSystem.jar("gateway"), image.resolve("app.jar"));
         Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", image.resolve("app.jar").toString(),
                 "extract", "--destination", app.toString()).inheritIO().start();
         assertThat(extract.waitFor(2, TimeUnit.MINUTES) && extract.exitValue() == 0).as("the jar extracted").isTrue();
         Files.writeString(app.resolve("build-id"), "0123456789abcdef");
+    }
+
+    @AfterAll
+    static void removeTheImage() throws IOException {
+        try (var files = Files.walk(image)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    @Test
+    void theFirstStartOfAnImageTrainsAClassDataArchiveAndTheNextStartMapsIt() throws Exception {
         Path cds = image.resolve("cds");
         Path archive = cds.resolve("0123456789abcdef.jsa");
 
@@ -76,6 +96,30 @@ class ServiceImageStartProcessTests {
             assertThat(unwritable.info().commandLine().orElse("")).doesNotContain("-XX:SharedArchiveFile=");
         } finally {
             stop(unwritable);
+        }
+    }
+
+    @Test
+    void aStopDuringTheTrainingEndsItPromptlyAndLeavesNoHalfWrittenArchive() throws Exception {
+        Path cds = image.resolve("cds-stopped");
+        Path log = image.resolve("stopped.log");
+        Process starting = start(app, cds, FreePorts.find(), log);
+        RunningSystem.await(Duration.ofSeconds(30), "the training run to start", () -> starting.descendants()
+                .anyMatch(child -> child.info().commandLine().orElse("").contains("-XX:ArchiveClassesAtExit=")));
+        List<ProcessHandle> training = starting.descendants().toList();
+
+        starting.destroy(); // docker stop: SIGTERM to the entrypoint, the script while it trains
+        try {
+            assertThat(starting.waitFor(30, TimeUnit.SECONDS)).as("the script ended by the stop; its output:\n" + read(log))
+                    .isTrue();
+            RunningSystem.await(Duration.ofSeconds(10), "the training run to end with the script",
+                    () -> training.stream().noneMatch(ProcessHandle::isAlive));
+        } finally {
+            training.forEach(ProcessHandle::destroyForcibly);
+            stop(starting);
+        }
+        try (var left = Files.list(cds)) {
+            assertThat(left.toList()).as("no archive from an interrupted training, nor its half-written file").isEmpty();
         }
     }
 
