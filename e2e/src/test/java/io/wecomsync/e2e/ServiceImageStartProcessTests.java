@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -104,17 +105,20 @@ class ServiceImageStartProcessTests {
         Path cds = image.resolve("cds-stopped");
         Path log = image.resolve("stopped.log");
         Process starting = start(app, cds, FreePorts.find(), log);
-        RunningSystem.await(Duration.ofSeconds(30), "the training run to start", () -> starting.descendants()
-                .anyMatch(child -> child.info().commandLine().orElse("").contains("-XX:ArchiveClassesAtExit=")));
-        List<ProcessHandle> training = starting.descendants().toList();
-
-        starting.destroy(); // docker stop: SIGTERM to the entrypoint, the script while it trains
+        List<ProcessHandle> training = new ArrayList<>();
         try {
+            RunningSystem.await(Duration.ofSeconds(30), "the training run to start", () -> starting.descendants()
+                    .anyMatch(child -> child.info().commandLine().orElse("").contains("-XX:ArchiveClassesAtExit=")));
+            training.addAll(starting.descendants().toList());
+
+            starting.destroy(); // docker stop: SIGTERM to the entrypoint, the script while it trains
+
             assertThat(starting.waitFor(30, TimeUnit.SECONDS)).as("the script ended by the stop; its output:\n" + read(log))
                     .isTrue();
             RunningSystem.await(Duration.ofSeconds(10), "the training run to end with the script",
                     () -> training.stream().noneMatch(ProcessHandle::isAlive));
-        } finally {
+        } finally { // nothing left running, whatever failed
+            starting.descendants().forEach(ProcessHandle::destroyForcibly);
             training.forEach(ProcessHandle::destroyForcibly);
             stop(starting);
         }
