@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class TestInfrastructureIntegrationTests {
 
@@ -34,11 +35,6 @@ class TestInfrastructureIntegrationTests {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("你好");
             }
-            try (ResultSet rs = statement.executeQuery("SELECT @@have_ssl")) {
-                rs.next();
-                assertThat(rs.getString(1)).as("no TLS unless a module asks (its certificate slows every start)")
-                        .isEqualTo(Boolean.getBoolean(TestInfrastructure.MARIADB_TLS) ? "YES" : "DISABLED");
-            }
         }
         try (Connection connection = DriverManager.getConnection(second.jdbcUrl(), second.username(), second.password());
              Statement statement = connection.createStatement();
@@ -46,6 +42,20 @@ class TestInfrastructureIntegrationTests {
                      "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()")) {
             rs.next();
             assertThat(rs.getInt(1)).as("the second database is empty").isZero();
+        }
+    }
+
+    @Test
+    void theEmbeddedMariaDbTakesTlsOnlyWhenAModuleAsks() throws Exception {
+        String external = System.getenv(TestInfrastructure.MYSQL_HOST);
+        assumeTrue(external == null || external.isBlank(), "an external server's TLS is its own");
+        TestInfrastructure.TestDatabase db = TestInfrastructure.database("alpha");
+        try (Connection connection = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT @@have_ssl")) {
+            rs.next();
+            assertThat(rs.getString(1)).as("no TLS unless a module asks (its certificate slows every start)")
+                    .isEqualTo(Boolean.getBoolean(TestInfrastructure.MARIADB_TLS) ? "YES" : "DISABLED");
         }
     }
 
