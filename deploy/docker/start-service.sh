@@ -21,17 +21,17 @@ if [ ! -s "$archive" ]; then
   # a name of this container's own: replicas sharing a volume may train at once, and a half-written
   # archive must never take the final name (the JVM maps it and crashes)
   training="$archive.$(uname -n).$$.training"
-  trained=1
+  trained=false
   if mkdir -p "$WECOM_CDS_DIR"; then
     java -XX:ArchiveClassesAtExit="$training" -Dwecom.class-data.training=true -jar "$jar" "$@" &
     trainer=$!
     # docker stop during the training: end it, leave no half-written file, stop (as PID 1, sh would
     # otherwise ignore the SIGTERM and the training would run on until Docker kills everything)
     trap 'kill -TERM "$trainer" 2>/dev/null; wait "$trainer" || true; rm -f "$training"; exit 143' TERM INT
-    wait "$trainer" && trained=0 || true
+    wait "$trainer" && trained=true || true
     trap - TERM INT
   fi
-  if [ "$trained" -eq 0 ] && [ -s "$training" ]; then
+  if [ "$trained" = true ] && [ -s "$training" ]; then
     mv -f "$training" "$archive"
   else
     rm -f "$training"
