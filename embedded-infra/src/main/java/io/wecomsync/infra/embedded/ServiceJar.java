@@ -12,7 +12,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
 
 /**
  * One service jar run as a child process, with its output in a log file and a health check: how the
@@ -88,6 +90,11 @@ public final class ServiceJar {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Completes with the exit code once the process has ended, however it ended. */
+    public CompletableFuture<Integer> exitCode() {
+        return process.onExit().thenApply(Process::exitValue);
     }
 
     /** Waits until its health ({@code /actuator/health} unless {@link #healthAt}) answers UP; fails early when the process dies. */
