@@ -84,7 +84,7 @@ class ApplyPathProcessIntegrationTests {
         crm.start();
         crm.stubFor(WireMock.post(urlPathEqualTo(CRM_PATH)).willReturn(aResponse().withStatus(200)));
         int mdmPort = FreePorts.find();
-        mdm = ServiceJar.start("mdm-apply", RunningSystem.jar("mdm-service"), mdmPort, Path.of("target"), Map.of(),
+        mdm = RunningSystem.startJar("mdm-apply", "mdm-service", mdmPort, Map.of(),
                 RunningSystem.mdmArguments(TestInfrastructure.database("mdmapply"),
                         "--mdm.crm.base-url=" + crm.baseUrl(), "--mdm.outbox.relay-enabled=true",
                         "--mdm.outbox.poll-interval=100ms"));
@@ -263,7 +263,7 @@ class ApplyPathProcessIntegrationTests {
                 "--wx.reconcile.initial-load-when-empty=false",
                 "--management.endpoints.web.exposure.include=health,info,metrics"));
         arguments.addAll(List.of(extra));
-        ServiceJar wx = ServiceJar.start(name, RunningSystem.jar("wx-service"), FreePorts.find(), Path.of("target"), Map.of(),
+        ServiceJar wx = RunningSystem.startJar(name, "wx-service", FreePorts.find(), Map.of(),
                 RunningSystem.wxArguments(wxDb, mdmProxy.baseUrl(), weCom.baseUrl(), redisUrl, arguments.toArray(String[]::new)));
         wxInstances.add(wx);
         wx.awaitHealthy(Duration.ofSeconds(120));

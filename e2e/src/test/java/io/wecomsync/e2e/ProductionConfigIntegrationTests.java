@@ -51,14 +51,14 @@ class ProductionConfigIntegrationTests {
         Map<String, String> withKeys = new HashMap<>(env);
         withKeys.putAll(Map.of("MDM_PII_KEYS_K1", KEY, "MDM_PII_ACTIVE_KEY_ID", "k1", "MDM_PII_HASH_KEY", KEY));
 
-        ServiceJar started = ServiceJar.start("mdm-prod", jar("mdm-service"), FreePorts.find(), Path.of("target"), withKeys, List.of());
+        ServiceJar started = RunningSystem.startJar("mdm-prod", "mdm-service", FreePorts.find(), withKeys, List.of());
         try {
             started.awaitHealthy(Duration.ofSeconds(120));
         } finally {
             started.stop();
         }
 
-        ServiceJar refused = ServiceJar.start("mdm-prod-nokeys", jar("mdm-service"), FreePorts.find(), Path.of("target"), env, List.of());
+        ServiceJar refused = RunningSystem.startJar("mdm-prod-nokeys", "mdm-service", FreePorts.find(), env, List.of());
         try {
             awaitExit(refused);
         } finally {
@@ -97,9 +97,9 @@ class ProductionConfigIntegrationTests {
         long tlsBefore = tlsConnectionsAccepted();
         List<ServiceJar> started = new ArrayList<>();
         try {
-            started.add(ServiceJar.start("mdm-prod-all", jar("mdm-service"), mdmPort, Path.of("target"), mdmEnv, List.of()));
-            started.add(ServiceJar.start("wx-prod-all", jar("wx-service"), wxPort, Path.of("target"), wxEnv, List.of()));
-            started.add(ServiceJar.start("gateway-prod-all", jar("gateway"), gatewayPort, Path.of("target"), gatewayEnv, List.of()));
+            started.add(RunningSystem.startJar("mdm-prod-all", "mdm-service", mdmPort, mdmEnv, List.of()));
+            started.add(RunningSystem.startJar("wx-prod-all", "wx-service", wxPort, wxEnv, List.of()));
+            started.add(RunningSystem.startJar("gateway-prod-all", "gateway", gatewayPort, gatewayEnv, List.of()));
             for (ServiceJar service : started) {
                 service.awaitHealthy(Duration.ofSeconds(120));
             }
@@ -171,9 +171,5 @@ class ProductionConfigIntegrationTests {
             Thread.sleep(250);
         }
         assertThat(service.isAlive()).as("it refuses to start").isFalse();
-    }
-
-    private static Path jar(String module) {
-        return Path.of("..", module, "target", module + ".jar");
     }
 }

@@ -3,6 +3,7 @@ package io.wecomsync.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wecomsync.common.security.TokenMinter;
+import io.wecomsync.infra.embedded.ClassDataCache;
 import io.wecomsync.infra.embedded.FreePorts;
 import io.wecomsync.infra.embedded.ServiceJar;
 import io.wecomsync.infra.embedded.TestInfrastructure;
@@ -40,6 +41,7 @@ final class RunningSystem implements AutoCloseable {
     static final String SECRET = "end-to-end-test-secret-at-least-32-bytes";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ClassDataCache CLASS_DATA = new ClassDataCache(Path.of("target", "class-data"));
 
     final Directory directory = new Directory();
     final WeComApiServer weCom;
@@ -80,7 +82,7 @@ final class RunningSystem implements AutoCloseable {
             wxArguments.add("--spring.config.additional-location=file:" + settingsFile(wxSettings));
         }
         wxArguments.addAll(identityProvider.serviceArguments());
-        wx = ServiceJar.start("wx-service", jar("wx-service"), wxPort, Path.of("target"), Map.of(), wxArguments);
+        wx = startJar("wx-service", "wx-service", wxPort, Map.of(), wxArguments);
         List<String> gatewayArguments = new ArrayList<>(List.of(
                 "--spring.cloud.discovery.client.simple.instances.mdm-service[0].uri=http://127.0.0.1:" + mdmPort,
                 "--spring.cloud.discovery.client.simple.instances.wx-service[0].uri=http://127.0.0.1:" + wxPort,
@@ -88,14 +90,14 @@ final class RunningSystem implements AutoCloseable {
                 "--wecom.gateway.callback-ip.refresh-interval=1s",
                 "--CONSOLE_URL=http://127.0.0.1:" + consolePort));
         gatewayArguments.addAll(identityProvider.serviceArguments());
-        gateway = ServiceJar.start("gateway", jar("gateway"), gatewayPort, Path.of("target"), Map.of(), gatewayArguments);
+        gateway = startJar("gateway", "gateway", gatewayPort, Map.of(), gatewayArguments);
         mdm.awaitHealthy(Duration.ofSeconds(120));
         wx.awaitHealthy(Duration.ofSeconds(120));
         gateway.awaitHealthy(Duration.ofSeconds(120));
     }
 
     void startMdm() throws IOException {
-        mdm = ServiceJar.start("mdm-service", jar("mdm-service"), mdmPort, Path.of("target"), Map.of(),
+        mdm = startJar("mdm-service", "mdm-service", mdmPort, Map.of(),
                 mdmArguments(TestInfrastructure.database("mdm" + databases), Stream.concat(
                         identityProvider.serviceArguments().stream(), mdmSettings.stream()).toArray(String[]::new)));
     }
@@ -229,12 +231,23 @@ final class RunningSystem implements AutoCloseable {
         return Path.of("..", module, "target", module + ".jar");
     }
 
+    /**
+     * Starts {@code module}'s jar as {@code name} with the quick-start JVM options, its log in
+     * {@code target/<name>.log}. The tests start the same jars a few dozen times: from the second start
+     * on, each maps the classes the first one loaded (see {@link ClassDataCache}).
+     */
+    static ServiceJar startJar(String name, String module, int port, Map<String, String> env, List<String> arguments)
+            throws IOException {
+        return CLASS_DATA.start(name, jar(module), port, Path.of("target"), env, ServiceJar.QUICK_START, arguments);
+    }
+
     /** Starts the ops console behind the gateway (at {@code /console/}) with this local admin password. */
     /**
      * Starts the console with a local admin and WeCom login through the simulator's web login, where
      * {@code weComAdmin} is an admin by userid.
      */
     void startConsole(String adminPassword, String weComAdmin) throws Exception {
+        // started once per run: nothing to share, so not from the class data cache
         console = ServiceJar.start("console", jar("console"), consolePort, Path.of("target"), Map.of(),
                 List.of("--spring.profiles.active=test", "--wecom.security.jwt.secret=" + SECRET,
                         "--console.gateway-url=" + gatewayUrl(), "--console.local.admin-password=" + adminPassword,
