@@ -20,8 +20,9 @@ import java.util.stream.Stream;
  * first start from it records the classes it loads and writes them as an archive when it exits by itself
  * or on a stop ({@code -XX:ArchiveClassesAtExit}); every later start maps that archive instead of loading
  * and verifying those classes again. One start records at a time; a start that is killed, or that fails,
- * leaves no archive, and a later one records again. An archive belongs to one build of its jar: a rebuilt
- * jar is extracted again. Whatever fails here only costs the speed-up: the jar then starts as it is.
+ * leaves no archive, and a later one records again. An archive belongs to one build of its jar and one
+ * JVM: a rebuilt jar, or another JDK, extracts again. Whatever fails here only costs the speed-up: the
+ * jar then starts as it is.
  */
 public final class ClassDataCache {
 
@@ -88,7 +89,8 @@ public final class ClassDataCache {
     private static boolean extract(Path jar, Path folder) {
         Path stamp = folder.resolve("built-from");
         try {
-            String builtFrom = Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis();
+            // the JVM too: another would not map the archive, and a present archive is never recorded again
+            String builtFrom = Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis() + " on " + Runtime.version();
             if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(builtFrom)
                     && Files.isRegularFile(folder.resolve(jar.getFileName()))) {
                 return true;
