@@ -233,18 +233,17 @@ final class RunningSystem implements AutoCloseable {
 
     /**
      * Starts {@code module}'s jar as {@code name} with the quick-start JVM options, its log in
-     * {@code target/<name>.log}. The tests start the same jars a few dozen times: from the second start
-     * on, each maps the classes the first one loaded (see {@link ClassDataCache}).
+     * {@code target/<name>.log}. The tests start the same jars about two dozen times: from the second
+     * start on, each maps the classes the first one loaded (see {@link ClassDataCache}).
      */
     static ServiceJar startJar(String name, String module, int port, Map<String, String> env, List<String> arguments)
             throws IOException {
         return CLASS_DATA.start(name, jar(module), port, Path.of("target"), env, ServiceJar.QUICK_START, arguments);
     }
 
-    /** Starts the ops console behind the gateway (at {@code /console/}) with this local admin password. */
     /**
-     * Starts the console with a local admin and WeCom login through the simulator's web login, where
-     * {@code weComAdmin} is an admin by userid.
+     * Starts the ops console behind the gateway (at {@code /console/}) with a local admin and WeCom
+     * login through the simulator's web login, where {@code weComAdmin} is an admin by userid.
      */
     void startConsole(String adminPassword, String weComAdmin) throws Exception {
         // started once per run: nothing to share, so not from the class data cache

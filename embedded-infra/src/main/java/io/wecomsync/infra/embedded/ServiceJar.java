@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-
 /**
  * One service jar run as a child process, with its output in a log file and a health check: how the
  * local launcher runs the services, and how tests run a real service next to the one under test.
