@@ -5,14 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Class data sharing for service jars one test run starts again and again, without a training run
@@ -89,18 +87,12 @@ public final class ClassDataCache {
     private static boolean extract(Path jar, Path folder) {
         Path stamp = folder.resolve("built-from");
         try {
-            // the JVM too: another would not map the archive, and a present archive is never recorded again
-            String builtFrom = Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis() + " on " + Runtime.version();
+            String builtFrom = ExtractedJar.buildOf(jar);
             if (Files.isRegularFile(stamp) && Files.readString(stamp).equals(builtFrom)
                     && Files.isRegularFile(folder.resolve(jar.getFileName()))) {
                 return true;
             }
-            deleteRecursively(folder);
-            Files.createDirectories(folder);
-            Process extract = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", folder.toString())
-                    .redirectErrorStream(true).redirectOutput(folder.resolveSibling(folder.getFileName() + "-extract.log").toFile())
-                    .start();
+            Process extract = ExtractedJar.startExtracting(jar, folder, folder.resolveSibling(folder.getFileName() + "-extract.log"));
             if (!extract.waitFor(2, TimeUnit.MINUTES) || extract.exitValue() != 0) {
                 extract.destroyForcibly();
                 return false;
@@ -112,17 +104,6 @@ public final class ClassDataCache {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

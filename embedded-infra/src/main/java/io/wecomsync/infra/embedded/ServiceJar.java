@@ -63,7 +63,7 @@ public final class ServiceJar {
         Files.createDirectories(logDir);
         Path log = logDir.resolve(name + ".log");
         List<String> command = new ArrayList<>();
-        command.add(javaExecutable());
+        command.add(java());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
         command.addAll(arguments);
@@ -149,7 +149,8 @@ public final class ServiceJar {
         }
     }
 
-    private static String javaExecutable() {
+    /** This JVM's {@code java}: the services start with the JDK the caller runs on. */
+    public static String java() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
