@@ -1,6 +1,8 @@
 package io.wecomsync.launcher;
 
 import io.wecomsync.common.startup.ClassDataTrainingRun;
+import io.wecomsync.infra.embedded.ExtractedJar;
+import io.wecomsync.infra.embedded.ServiceJar;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,7 +22,7 @@ import java.util.function.Consumer;
  * background while the system runs: its jar is extracted and started once as a training run
  * ({@code wecom.class-data.training}: nothing served, it exits once its context is refreshed), leaving an
  * archive of the classes it loaded for the next start. An archive belongs to one build of
- * its jar; a rebuilt jar is trained again. Whatever fails here only costs the speed-up.
+ * its jar and one JVM ({@link ExtractedJar#buildOf}); a rebuilt jar, or another JDK, is trained again. Whatever fails here only costs the speed-up.
  */
 final class ClassDataArchives {
 
@@ -81,7 +83,7 @@ final class ClassDataArchives {
             Process process = null;
             try {
                 // taken before extracting: a jar rebuilt while its training runs must not pass for trained
-                String builtFrom = fingerprint(jar);
+                String builtFrom = ExtractedJar.buildOf(jar);
                 process = start(jar, folder(jar), jvmOptions, env, arguments);
                 boolean finished = process.waitFor(TRAINING_LIMIT.toSeconds(), TimeUnit.SECONDS);
                 if (!finished) {
@@ -112,11 +114,7 @@ final class ClassDataArchives {
     private Process start(Path jar, Path folder, List<String> jvmOptions, Map<String, String> env, List<String> arguments)
             throws IOException, InterruptedException {
         Files.createDirectories(logs);
-        deleteRecursively(folder);
-        Files.createDirectories(folder);
-        Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", jar.toString(), "extract",
-                "--destination", folder.toString())
-                .redirectErrorStream(true).redirectOutput(logs.resolve(name(jar) + "-cds-extract.log").toFile()).start();
+        Process extract = ExtractedJar.startExtracting(jar, folder, logs.resolve(name(jar) + "-cds-extract.log"));
         training.add(extract);
         try {
             if (!extract.waitFor(1, TimeUnit.MINUTES) || extract.exitValue() != 0) {
@@ -126,7 +124,7 @@ final class ClassDataArchives {
         } finally {
             training.remove(extract);
         }
-        List<String> command = new ArrayList<>(List.of(java()));
+        List<String> command = new ArrayList<>(List.of(ServiceJar.java()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive(folder), "-D" + ClassDataTrainingRun.PROPERTY + "=true",
                 "-jar", folder.resolve(jar.getFileName()).toString(), "--server.port=0"));
@@ -142,15 +140,10 @@ final class ClassDataArchives {
     private boolean isCurrent(Path jar, Path folder) {
         try {
             return Files.isRegularFile(archive(folder)) && Files.isRegularFile(folder.resolve(jar.getFileName()))
-                    && Files.isRegularFile(stamp(folder)) && Files.readString(stamp(folder)).equals(fingerprint(jar));
+                    && Files.isRegularFile(stamp(folder)) && Files.readString(stamp(folder)).equals(ExtractedJar.buildOf(jar));
         } catch (IOException e) {
             return false;
         }
-    }
-
-    /** The build a jar comes from, as far as an archive cares: its size and time. */
-    private static String fingerprint(Path jar) throws IOException {
-        return Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis();
     }
 
     private Path folder(Path jar) {
@@ -171,20 +164,5 @@ final class ClassDataArchives {
 
     private static String name(Path jar) {
         return jar.getFileName().toString().replaceFirst("\\.jar$", "");
-    }
-
-    private static String java() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (var paths = Files.walk(folder)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }
