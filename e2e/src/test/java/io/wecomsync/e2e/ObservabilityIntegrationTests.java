@@ -119,7 +119,7 @@ class ObservabilityIntegrationTests {
         RunningSystem.await(Duration.ofSeconds(30), "spans exported over OTLP (one property set)",
                 () -> !crm.findAll(postRequestedFor(urlPathEqualTo(OTLP_PATH))).isEmpty());
         for (String service : List.of("gateway", "wx-service", "mdm-service")) {
-            assertThat(Files.readString(Path.of("target", service + ".log"))).as(service + "'s log")
+            assertThat(Files.readString(system.logs.resolve(service + ".log"))).as(service + "'s log")
                     .doesNotContain("13912345678").doesNotContain("traced@example.com");
         }
     }
@@ -151,7 +151,7 @@ class ObservabilityIntegrationTests {
                 .get(0).path("traceId").asText();
         assertThat(traceId).matches("[0-9a-f]{32}");
         List<JsonNode> deadLines = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of("target", "wx-service.log"))) {
+        for (String line : Files.readAllLines(system.logs.resolve("wx-service.log"))) {
             if (line.startsWith("{") && line.contains("is DEAD")) {
                 deadLines.add(new ObjectMapper().readTree(line));
             }

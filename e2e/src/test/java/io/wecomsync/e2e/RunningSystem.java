@@ -54,6 +54,8 @@ final class RunningSystem implements AutoCloseable {
     /** Every service also accepts this provider's operator tokens, as in a deployment with single sign-on. */
     final IdentityProviderStub identityProvider;
     private final String databases;
+    /** Where this system's services write their logs: {@code target/system<databases>/<service>.log}. */
+    final Path logs;
     private final List<String> mdmSettings;
     private ServiceJar mdm;
     private ServiceJar wx;
@@ -71,6 +73,7 @@ final class RunningSystem implements AutoCloseable {
      */
     RunningSystem(String databases, String wxSettings, String... mdmSettings) throws Exception {
         this.databases = databases;
+        this.logs = Path.of("target", "system" + databases);
         this.mdmSettings = List.of(mdmSettings);
         weCom = new WeComApiServer(directory, CORP, 0);
         weCom.setCallbackIps(List.of("127.0.0.1"));
@@ -82,7 +85,7 @@ final class RunningSystem implements AutoCloseable {
             wxArguments.add("--spring.config.additional-location=file:" + settingsFile(wxSettings));
         }
         wxArguments.addAll(identityProvider.serviceArguments());
-        wx = startJar("wx-service", "wx-service", wxPort, Map.of(), wxArguments);
+        wx = startJar("wx-service", "wx-service", wxPort, logs, Map.of(), wxArguments);
         List<String> gatewayArguments = new ArrayList<>(List.of(
                 "--spring.cloud.discovery.client.simple.instances.mdm-service[0].uri=http://127.0.0.1:" + mdmPort,
                 "--spring.cloud.discovery.client.simple.instances.wx-service[0].uri=http://127.0.0.1:" + wxPort,
@@ -90,14 +93,14 @@ final class RunningSystem implements AutoCloseable {
                 "--wecom.gateway.callback-ip.refresh-interval=1s",
                 "--CONSOLE_URL=http://127.0.0.1:" + consolePort));
         gatewayArguments.addAll(identityProvider.serviceArguments());
-        gateway = startJar("gateway", "gateway", gatewayPort, Map.of(), gatewayArguments);
+        gateway = startJar("gateway", "gateway", gatewayPort, logs, Map.of(), gatewayArguments);
         mdm.awaitHealthy(Duration.ofSeconds(120));
         wx.awaitHealthy(Duration.ofSeconds(120));
         gateway.awaitHealthy(Duration.ofSeconds(120));
     }
 
     void startMdm() throws IOException {
-        mdm = startJar("mdm-service", "mdm-service", mdmPort, Map.of(),
+        mdm = startJar("mdm-service", "mdm-service", mdmPort, logs, Map.of(),
                 mdmArguments(TestInfrastructure.database("mdm" + databases), Stream.concat(
                         identityProvider.serviceArguments().stream(), mdmSettings.stream()).toArray(String[]::new)));
     }
@@ -238,7 +241,13 @@ final class RunningSystem implements AutoCloseable {
      */
     static ServiceJar startJar(String name, String module, int port, Map<String, String> env, List<String> arguments)
             throws IOException {
-        return CLASS_DATA.start(name, jar(module), port, Path.of("target"), env, ServiceJar.QUICK_START, arguments);
+        return startJar(name, module, port, Path.of("target"), env, arguments);
+    }
+
+    /** As {@link #startJar(String, String, int, Map, List)}, the log in {@code logs/<name>.log}. */
+    static ServiceJar startJar(String name, String module, int port, Path logs, Map<String, String> env,
+                               List<String> arguments) throws IOException {
+        return CLASS_DATA.start(name, jar(module), port, logs, env, ServiceJar.QUICK_START, arguments);
     }
 
     /**
@@ -247,7 +256,7 @@ final class RunningSystem implements AutoCloseable {
      */
     void startConsole(String adminPassword, String weComAdmin) throws Exception {
         // started once per run: nothing to share, so not from the class data cache
-        console = ServiceJar.start("console", jar("console"), consolePort, Path.of("target"), Map.of(),
+        console = ServiceJar.start("console", jar("console"), consolePort, logs, Map.of(),
                 List.of("--spring.profiles.active=test", "--wecom.security.jwt.secret=" + SECRET,
                         "--console.gateway-url=" + gatewayUrl(), "--console.local.admin-password=" + adminPassword,
                         "--console.wecom.enabled=true", "--console.wecom.corp-id=" + CORP,
