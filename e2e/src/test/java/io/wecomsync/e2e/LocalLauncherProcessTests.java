@@ -34,6 +34,12 @@ class LocalLauncherProcessTests {
     @Test
     void aServiceThatDiesStopsEverythingAndTheLauncherExitsKeepingItsData() throws Exception {
         Path checkout = Files.createTempDirectory("wecom-sync-checkout");
+        startStopAndStartAgain(checkout);
+        // ~1 GB (a MariaDB, the extracted jars, their archives): kept only when the test failed, for its logs
+        Folders.delete(checkout);
+    }
+
+    private static void startStopAndStartAgain(Path checkout) throws Exception {
         for (String module : List.of("mdm-service", "wx-service", "gateway", "console")) {
             Files.createDirectories(checkout.resolve(module).resolve("target"));
             Files.createSymbolicLink(checkout.resolve(module).resolve("target").resolve(module + ".jar"),
@@ -98,8 +104,11 @@ class LocalLauncherProcessTests {
             second.up.get(5, TimeUnit.MINUTES);
             assertThat(service(second.process, "wx-service").info().commandLine().orElse(""))
                     .as("the next start maps the archive").contains("-XX:SharedArchiveFile=");
+            List<ProcessHandle> children = second.process.descendants().toList();
             second.process.destroy(); // as Ctrl-C: the shutdown hook stops everything
             assertThat(second.process.waitFor(90, TimeUnit.SECONDS)).as("output:\n" + second.output()).isTrue();
+            RunningSystem.await(Duration.ofSeconds(30), "every service and server to end on Ctrl-C",
+                    () -> children.stream().noneMatch(ProcessHandle::isAlive));
         } finally {
             second.kill();
         }
