@@ -1,6 +1,7 @@
 package io.wecomsync.e2e;
 
 import io.wecomsync.infra.embedded.FreePorts;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and exits, and the local data survives the stop; the first start trains class data archives in the
  * background and the next one starts from them.
  */
+@Order(1) // the longest class: started first, so that it does not run alone at the end (junit-platform.properties)
 class LocalLauncherProcessTests {
 
     @Test
