@@ -33,7 +33,7 @@ public class InboxWorker implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboxWorker.class);
 
-    private final Inbox inbox;
+    private final InboxClaims claims;
     private final InboxRouter router;
     private final InboxSettings settings;
     private final InboxSignal signal;
@@ -51,9 +51,9 @@ public class InboxWorker implements SmartLifecycle {
     private ExecutorService batchRunners;
     private ScheduledExecutorService renewer;
 
-    InboxWorker(Inbox inbox, InboxRouter router, InboxSettings settings, InboxSignal signal, List<InboxGate> gates,
+    InboxWorker(InboxClaims claims, InboxRouter router, InboxSettings settings, InboxSignal signal, List<InboxGate> gates,
                 EventTraces traces) {
-        this.inbox = inbox;
+        this.claims = claims;
         this.router = router;
         this.settings = settings;
         this.signal = signal;
@@ -68,7 +68,7 @@ public class InboxWorker implements SmartLifecycle {
      * tests drive directly; the running worker keeps several batches going at once.
      */
     public int runOnce() {
-        List<InboxEvent> batch = inbox.claim(owner, settings.current().batchSize());
+        List<InboxEvent> batch = claims.claim(owner, settings.current().batchSize());
         applyClaimed(batch);
         return batch.size();
     }
@@ -85,17 +85,17 @@ public class InboxWorker implements SmartLifecycle {
         try {
             Map<Long, HandlerOutcome> together = router.handleTogether(batch);
             List<InboxEvent> rest = new ArrayList<>(batch.size());
-            List<Inbox.Finished> applied = new ArrayList<>(together.size());
+            List<InboxClaims.Finished> applied = new ArrayList<>(together.size());
             for (InboxEvent event : batch) {
                 HandlerOutcome outcome = together.get(event.id());
                 if (outcome == null) {
                     rest.add(event);
                 } else {
-                    applied.add(new Inbox.Finished(event, outcome));
+                    applied.add(new InboxClaims.Finished(event, outcome));
                 }
             }
             try {
-                inbox.finishAll(applied, owner);
+                claims.finishAll(applied, owner);
             } finally {
                 applied.forEach(finished -> inFlight.remove(finished.event().id()));
             }
@@ -120,7 +120,7 @@ public class InboxWorker implements SmartLifecycle {
 
     private void finish(InboxEvent event, HandlerOutcome outcome) {
         try {
-            inbox.finish(event, owner, outcome);
+            claims.finish(event, owner, outcome);
         } finally {
             inFlight.remove(event.id());
         }
@@ -140,7 +140,7 @@ public class InboxWorker implements SmartLifecycle {
                 slots.acquire();
                 List<InboxEvent> claimed;
                 try {
-                    claimed = inbox.claim(owner, settings.current().batchSize());
+                    claimed = claims.claim(owner, settings.current().batchSize());
                 } catch (RuntimeException e) {
                     slots.release();
                     throw e;
@@ -189,7 +189,7 @@ public class InboxWorker implements SmartLifecycle {
     private void renewLeases() {
         try {
             List<Long> holding = List.copyOf(inFlight.keySet());
-            int held = inbox.renew(owner, holding);
+            int held = claims.renew(owner, holding);
             // events finished meanwhile are no longer PROCESSING: only those still being applied count
             long applying = holding.stream().filter(inFlight::containsKey).count();
             if (held < applying) {

@@ -43,7 +43,7 @@ class InboxFaultsIntegrationTests extends WxIntegrationTest {
             {"code":0,"msg":"ok","data":{"applied":true,"outcome":"UPDATED","data":{"userId":"900001"}}}""";
 
     @Autowired
-    Inbox inbox;
+    InboxClaims claims;
     @Autowired
     List<InboxGate> gates;
     @Autowired
@@ -158,7 +158,7 @@ class InboxFaultsIntegrationTests extends WxIntegrationTest {
 
         CompletableFuture<Integer> applying = CompletableFuture.supplyAsync(worker::runOnce);
         Thread.sleep(1_200); // two leases long: without renewal the event would be claimable now
-        assertThat(inbox.claim("second-instance", 10)).as("the lease is renewed while the call runs").isEmpty();
+        assertThat(claims.claim("second-instance", 10)).as("the lease is renewed while the call runs").isEmpty();
 
         assertThat(applying.get(10, TimeUnit.SECONDS)).isEqualTo(1);
         assertThat(row(id).get("status")).isEqualTo("DONE");
@@ -168,15 +168,15 @@ class InboxFaultsIntegrationTests extends WxIntegrationTest {
     @Test
     void aClaimThatWasTakenOverChangesNothingEvenForTheSameInstance() {
         long id = callback("fenced", T);
-        InboxEvent first = inbox.claim("instance-a", 10).get(0);
+        InboxEvent first = claims.claim("instance-a", 10).get(0);
         jdbc.update("UPDATE wx_inbox_event SET lease_until = ? WHERE id = ?", Timestamp.from(Instant.now().minusSeconds(1)), id);
-        InboxEvent second = inbox.claim("instance-a", 10).get(0);
+        InboxEvent second = claims.claim("instance-a", 10).get(0);
 
-        inbox.finish(first, "instance-a", new HandlerOutcome.Dead("from the claim that ran out"));
+        claims.finish(first, "instance-a", new HandlerOutcome.Dead("from the claim that ran out"));
         assertThat(row(id).get("status")).isEqualTo("PROCESSING");
-        assertThat(inbox.renew("instance-a", List.of(id))).isEqualTo(1);
+        assertThat(claims.renew("instance-a", List.of(id))).isEqualTo(1);
 
-        inbox.finish(second, "instance-a", HandlerOutcome.done());
+        claims.finish(second, "instance-a", HandlerOutcome.done());
         assertThat(row(id).get("status")).isEqualTo("DONE");
         assertThat(second.leaseVersion()).isGreaterThan(first.leaseVersion());
     }

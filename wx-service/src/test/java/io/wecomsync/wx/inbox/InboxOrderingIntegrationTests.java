@@ -17,6 +17,8 @@ class InboxOrderingIntegrationTests extends WxIntegrationTest {
     @Autowired
     Inbox inbox;
     @Autowired
+    InboxClaims claims;
+    @Autowired
     InboxRetention retention;
 
     @Test
@@ -26,15 +28,15 @@ class InboxOrderingIntegrationTests extends WxIntegrationTest {
         long a3 = store("user:c:a", null, T.plusSeconds(2), "a3");
         long b1 = store("user:c:b", null, T, "b1");
 
-        List<InboxEvent> first = inbox.claim("worker-1", 10);
-        List<InboxEvent> second = inbox.claim("worker-2", 10);
+        List<InboxEvent> first = claims.claim("worker-1", 10);
+        List<InboxEvent> second = claims.claim("worker-2", 10);
 
         assertThat(ids(first)).containsExactlyInAnyOrder(a1, b1);
         assertThat(second).as("a2 waits for a1, which worker-1 holds").isEmpty();
 
-        inbox.finish(event(first, a1), "worker-1", HandlerOutcome.done());
-        assertThat(ids(inbox.claim("worker-2", 10))).containsExactly(a2);
-        assertThat(inbox.claim("worker-1", 10)).isEmpty();
+        claims.finish(event(first, a1), "worker-1", HandlerOutcome.done());
+        assertThat(ids(claims.claim("worker-2", 10))).containsExactly(a2);
+        assertThat(claims.claim("worker-1", 10)).isEmpty();
         assertThat(a3).isPositive();
     }
 
@@ -43,7 +45,7 @@ class InboxOrderingIntegrationTests extends WxIntegrationTest {
         long later = store("dept:c:5", null, T.plusSeconds(10), "later");
         long earlier = store("dept:c:5", null, T, "earlier");
 
-        assertThat(ids(inbox.claim("w", 10))).containsExactly(earlier);
+        assertThat(ids(claims.claim("w", 10))).containsExactly(earlier);
         assertThat(later).as("stored first").isLessThan(earlier);
     }
 
@@ -52,10 +54,10 @@ class InboxOrderingIntegrationTests extends WxIntegrationTest {
         long first = store("user:c:tie", null, T, "tie-1");
         long second = store("user:c:tie", null, T, "tie-2");
 
-        List<InboxEvent> claimed = inbox.claim("w", 10);
+        List<InboxEvent> claimed = claims.claim("w", 10);
         assertThat(ids(claimed)).containsExactly(first);
-        inbox.finish(claimed.get(0), "w", HandlerOutcome.done());
-        assertThat(ids(inbox.claim("w", 10))).as("the later arrival is applied last, so it wins").containsExactly(second);
+        claims.finish(claimed.get(0), "w", HandlerOutcome.done());
+        assertThat(ids(claims.claim("w", 10))).as("the later arrival is applied last, so it wins").containsExactly(second);
     }
 
     @Test
@@ -63,26 +65,26 @@ class InboxOrderingIntegrationTests extends WxIntegrationTest {
         long rename = store("user:c:old", "user:c:new", T, "rename");
         long underNewId = store("user:c:new", null, T.plusSeconds(1), "after-rename");
 
-        List<InboxEvent> claimed = inbox.claim("w", 10);
+        List<InboxEvent> claimed = claims.claim("w", 10);
         assertThat(ids(claimed)).containsExactly(rename);
-        inbox.finish(event(claimed, rename), "w", HandlerOutcome.done());
-        assertThat(ids(inbox.claim("w", 10))).containsExactly(underNewId);
+        claims.finish(event(claimed, rename), "w", HandlerOutcome.done());
+        assertThat(ids(claims.claim("w", 10))).containsExactly(underNewId);
     }
 
     @Test
     void anEventOfACrashedWorkerIsReclaimedWhenItsLeaseExpires() {
         long id = store("user:c:crash", null, T, "crash");
-        inbox.claim("crashed-worker", 10);
-        assertThat(inbox.claim("other", 10)).isEmpty();
+        claims.claim("crashed-worker", 10);
+        assertThat(claims.claim("other", 10)).isEmpty();
 
         jdbc.update("UPDATE wx_inbox_event SET lease_until = ? WHERE id = ?", java.sql.Timestamp.from(Instant.now().minusSeconds(1)), id);
-        List<InboxEvent> reclaimed = inbox.claim("other", 10);
+        List<InboxEvent> reclaimed = claims.claim("other", 10);
 
         assertThat(ids(reclaimed)).containsExactly(id);
         assertThat(reclaimed.get(0).attempt()).isEqualTo(2);
-        inbox.finish(reclaimed.get(0), "crashed-worker", HandlerOutcome.done());
+        claims.finish(reclaimed.get(0), "crashed-worker", HandlerOutcome.done());
         assertThat(status(id)).as("the crashed worker lost its lease: its late answer changes nothing").isEqualTo("PROCESSING");
-        inbox.finish(reclaimed.get(0), "other", HandlerOutcome.done());
+        claims.finish(reclaimed.get(0), "other", HandlerOutcome.done());
         assertThat(status(id)).isEqualTo("DONE");
     }
 
@@ -92,13 +94,13 @@ class InboxOrderingIntegrationTests extends WxIntegrationTest {
         for (int attempt = 1; attempt <= 3; attempt++) {
             List<InboxEvent> claimed = awaitClaim();
             assertThat(claimed.get(0).attempt()).isEqualTo(attempt);
-            inbox.finish(claimed.get(0), "w", new HandlerOutcome.Retry("mdm-service answered 503"));
+            claims.finish(claimed.get(0), "w", new HandlerOutcome.Retry("mdm-service answered 503"));
         }
 
         assertThat(status(id)).isEqualTo("DEAD");
         assertThat(jdbc.queryForObject("SELECT last_error FROM wx_inbox_event WHERE id = ?", String.class, id))
                 .isEqualTo("gave up after 3 attempts: mdm-service answered 503");
-        assertThat(inbox.claim("w", 10)).isEmpty();
+        assertThat(claims.claim("w", 10)).isEmpty();
     }
 
     @Test
@@ -106,14 +108,14 @@ class InboxOrderingIntegrationTests extends WxIntegrationTest {
         long dead = store("user:c:d", null, T, "d1");
         long next = store("user:c:d", null, T.plusSeconds(1), "d2");
         long other = store("user:c:e", null, T.plusSeconds(1), "e1");
-        List<InboxEvent> claimed = inbox.claim("w", 10);
-        inbox.finish(event(claimed, dead), "w", new HandlerOutcome.Dead("mdm-service answered 400"));
-        inbox.finish(event(claimed, other), "w", HandlerOutcome.done());
+        List<InboxEvent> claimed = claims.claim("w", 10);
+        claims.finish(event(claimed, dead), "w", new HandlerOutcome.Dead("mdm-service answered 400"));
+        claims.finish(event(claimed, other), "w", HandlerOutcome.done());
 
-        assertThat(inbox.claim("w", 10)).as("a later replay of d1 would otherwise reorder the user's changes").isEmpty();
+        assertThat(claims.claim("w", 10)).as("a later replay of d1 would otherwise reorder the user's changes").isEmpty();
 
         jdbc.update("UPDATE wx_inbox_event SET status = 'SKIPPED' WHERE id = ?", dead);
-        assertThat(ids(inbox.claim("w", 10))).containsExactly(next);
+        assertThat(ids(claims.claim("w", 10))).containsExactly(next);
     }
 
     @Test
@@ -122,11 +124,11 @@ class InboxOrderingIntegrationTests extends WxIntegrationTest {
         long oldDead = store("user:c:r2", null, T, "old-dead");
         long recentDone = store("user:c:r3", null, T, "recent-done");
         long pending = store("user:c:r4", null, T, "pending");
-        List<InboxEvent> claimed = inbox.claim("w", 10);
-        inbox.finish(event(claimed, oldDone), "w", HandlerOutcome.done());
-        inbox.finish(event(claimed, oldDead), "w", new HandlerOutcome.Dead("refused"));
-        inbox.finish(event(claimed, recentDone), "w", HandlerOutcome.done());
-        inbox.finish(event(claimed, pending), "w", new HandlerOutcome.Retry("later"));
+        List<InboxEvent> claimed = claims.claim("w", 10);
+        claims.finish(event(claimed, oldDone), "w", HandlerOutcome.done());
+        claims.finish(event(claimed, oldDead), "w", new HandlerOutcome.Dead("refused"));
+        claims.finish(event(claimed, recentDone), "w", HandlerOutcome.done());
+        claims.finish(event(claimed, pending), "w", new HandlerOutcome.Retry("later"));
         java.sql.Timestamp longAgo = java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(30)));
         jdbc.update("UPDATE wx_inbox_event SET done_at = ? WHERE id IN (?, ?)", longAgo, oldDone, oldDead);
 
@@ -138,7 +140,7 @@ class InboxOrderingIntegrationTests extends WxIntegrationTest {
 
     private List<InboxEvent> awaitClaim() throws InterruptedException {
         for (int i = 0; i < 100; i++) {
-            List<InboxEvent> claimed = inbox.claim("w", 10);
+            List<InboxEvent> claimed = claims.claim("w", 10);
             if (!claimed.isEmpty()) {
                 return claimed;
             }
