@@ -29,11 +29,8 @@ class ClassDataCacheProcessTests {
     @Test
     void aStartThatFailsLeavesNoArchiveTheNextRecordsItAtItsStopAndTheOneAfterLoadsFromIt() throws Exception {
         Path home = Files.createTempDirectory(Path.of("target"), "class-data-test");
-        try {
-            recordsOnlyAtANormalStop(new ClassDataCache(home), home);
-        } finally {
-            Folders.delete(home);
-        }
+        recordsOnlyAtANormalStop(new ClassDataCache(home), home);
+        Folders.delete(home); // kept under target/ when the test failed, with the extraction and class-load logs
     }
 
     private static void recordsOnlyAtANormalStop(ClassDataCache cache, Path home) throws Exception {
