@@ -8,11 +8,7 @@ import io.wecomsync.common.concurrent.DaemonThreads;
 import io.wecomsync.common.mdm.UserResponse;
 import io.wecomsync.common.tracing.StoredTrace;
 import io.wecomsync.common.tracing.TraceParent;
-import io.wecomsync.mdm.oplog.OperAction;
-import io.wecomsync.mdm.oplog.OperLogEntry;
-import io.wecomsync.mdm.oplog.OperationLog;
 import io.wecomsync.mdm.tx.RetryingTransactions;
-import io.wecomsync.mdm.web.RequestSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -27,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,22 +35,20 @@ import java.util.concurrent.TimeUnit;
  * Delivers recorded user changes to their targets. Each round claims due deliveries under a fresh
  * token (a lease far longer than one call's time-out), reads them and their users in one snapshot,
  * calls the targets (in parallel, each through its own circuit breaker), and records the outcomes with
- * their operation-log entries in one transaction — all under the claim, so a relay that lost it changes nothing. Refusals count
- * toward DEAD; an unreachable or failing target is waited for with backoff, and while its breaker is
- * open its deliveries are handed back untried.
+ * their operation-log entries in one transaction ({@link OutboxOutcomes}) — all under the claim, so a
+ * relay that lost it changes nothing. While a target's breaker is open its deliveries are handed back
+ * untried.
  */
 @Component
 public class OutboxRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final int MAX_ERROR = 500;
 
-    private final OutboxMetrics metrics;
     private final OutboxMapper mapper;
     private final Map<String, OutboxTarget> targets = new LinkedHashMap<>();
     private final Map<String, CircuitBreaker> breakers = new LinkedHashMap<>();
     private final OutboxUsers users;
-    private final OperationLog operationLog;
+    private final OutboxOutcomes outcomes;
     private final RetryingTransactions transaction;
     private final TransactionTemplate snapshot;
     private final ObjectMapper json;
@@ -67,13 +60,12 @@ public class OutboxRelay implements SmartLifecycle {
     private Thread poller;
     private ExecutorService senders;
 
-    OutboxRelay(OutboxMapper mapper, List<OutboxTarget> targets, OutboxUsers users, OperationLog operationLog,
+    OutboxRelay(OutboxMapper mapper, List<OutboxTarget> targets, OutboxUsers users, OutboxOutcomes outcomes,
                 PlatformTransactionManager transactions, RetryingTransactions retrying, ObjectMapper json,
-                OutboxProperties properties, OutboxSignal signal, OutboxMetrics metrics,
-                ObjectProvider<ObservationRegistry> observations, Clock clock) {
+                OutboxProperties properties, OutboxSignal signal, ObjectProvider<ObservationRegistry> observations,
+                Clock clock) {
         this.mapper = mapper;
         this.traces = new StoredTrace(observations.getIfAvailable(() -> ObservationRegistry.NOOP));
-        this.metrics = metrics;
         CircuitBreakerConfig breakerConfig = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(properties.breaker().window())
@@ -86,9 +78,9 @@ public class OutboxRelay implements SmartLifecycle {
             this.breakers.put(target.name(), CircuitBreaker.of("outbox-" + target.name(), breakerConfig));
         }
         this.users = users;
-        this.operationLog = operationLog;
-        // claiming and recording take no gap locks (READ COMMITTED); a deadlock with a batch writing the same
-        // users' rows in another order can still roll one back: it is run again, not left to the lease
+        this.outcomes = outcomes;
+        // claiming takes no gap locks (READ COMMITTED); a deadlock with a batch writing the same users' rows
+        // in another order can still roll one back: it is run again, not left to the lease
         this.transaction = retrying;
         this.snapshot = new TransactionTemplate(transactions);
         this.snapshot.setReadOnly(true);
@@ -131,7 +123,7 @@ public class OutboxRelay implements SmartLifecycle {
             ids.forEach(id -> mapper.release(id, token, later));
             throw e;
         }
-        Attempt[] attempts = new Attempt[state.rows().size()];
+        OutboxOutcomes.Attempt[] attempts = new OutboxOutcomes.Attempt[state.rows().size()];
         List<Runnable> deliveries = new ArrayList<>(attempts.length);
         for (int i = 0; i < attempts.length; i++) {
             int slot = i;
@@ -139,7 +131,7 @@ public class OutboxRelay implements SmartLifecycle {
             deliveries.add(() -> attempts[slot] = deliver(row, state.users().get(row.getUserId()), token));
         }
         DaemonThreads.runAll(executor(), deliveries);
-        record(Arrays.stream(attempts).filter(Objects::nonNull).toList(), token);
+        outcomes.record(Arrays.stream(attempts).filter(Objects::nonNull).toList(), token);
         return ids.size();
     }
 
@@ -166,11 +158,11 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     /** Makes one delivery, as read in the round's snapshot; null when it was handed back untried. */
-    private Attempt deliver(OutboxEntity row, UserResponse user, String token) {
+    private OutboxOutcomes.Attempt deliver(OutboxEntity row, UserResponse user, String token) {
         OutboxTarget target = targets.get(row.getTarget());
         CircuitBreaker breaker = breakers.get(row.getTarget());
         if (user == null) {
-            return new Attempt(row, null, new OutboxTarget.Delivery(false, null, "user " + row.getUserId() + " no longer exists"), true);
+            return new OutboxOutcomes.Attempt(row, null, new OutboxTarget.Delivery(false, null, "user " + row.getUserId() + " no longer exists"), true);
         }
         if (!breaker.tryAcquirePermission()) {
             mapper.release(row.getId(), token, clock.instant().plus(properties.retry().initialDelay()));
@@ -190,74 +182,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (!delivery.accepted()) {
             log.warn("{} delivery of user {} failed (HTTP {})", row.getTarget(), row.getUserId(), delivery.httpStatus());
         }
-        return new Attempt(row, payload, delivery, false);
-    }
-
-    /** Records a round's outcomes in one transaction, each only under the claim, with its operation-log entry. */
-    private void record(List<Attempt> attempts, String token) {
-        if (attempts.isEmpty()) {
-            return;
-        }
-        Instant now = clock.instant();
-        // a transaction run again (deadlock) runs this again: results are counted once it has committed
-        List<Recorded> recorded = transaction.executeReadCommitted(() -> {
-            List<OperLogEntry> entries = new ArrayList<>(attempts.size());
-            List<Recorded> results = new ArrayList<>(attempts.size());
-            // always in id order, so two rounds never lock each other's rows the other way round
-            for (Attempt attempt : attempts.stream().sorted(Comparator.comparing(a -> a.row().getId())).toList()) {
-                OutboxEntity row = attempt.row();
-                OutboxTarget.Delivery delivery = attempt.delivery();
-                String result;
-                int changed;
-                if (delivery.accepted()) {
-                    result = "SUCCESS";
-                    changed = mapper.delivered(row.getId(), token, attempt.payload().sequence(), attempt.payload().wxUserId(),
-                            delivery.httpStatus(), now);
-                } else {
-                    int failures = row.getAttempts() + 1;
-                    boolean dead = attempt.gone() || (delivery.refused() && failures >= properties.retry().maxAttempts());
-                    result = dead ? "DEAD" : "FAILED";
-                    int counted = delivery.refused() ? 1 : 0;
-                    Instant next = now.plus(properties.retry().after(delivery.refused() ? failures : row.getWaits() + 1));
-                    changed = mapper.failed(row.getId(), token, dead ? "DEAD" : "PENDING", counted, next,
-                            trim(delivery.detail()), delivery.httpStatus(), now);
-                }
-                if (changed == 1) {
-                    results.add(new Recorded(row.getTarget(), result));
-                    entries.add(new OperLogEntry(row.getCorpId(), OperAction.CRM_PUSH, row.getUserId(), result, null,
-                            null, RequestSource.SYSTEM.withTrace(row.getTraceId()), describe(row, attempt.payload(), delivery)));
-                }
-            }
-            operationLog.recordAll(entries);
-            return results;
-        });
-        recorded.forEach(done -> metrics.delivered(done.target(), done.result()));
-    }
-
-    /** A delivery's result as recorded under its claim. */
-    private record Recorded(String target, String result) {
-    }
-
-    private static String describe(OutboxEntity row, OutboxPayload payload, OutboxTarget.Delivery delivery) {
-        StringBuilder text = new StringBuilder(row.getTarget()).append(' ');
-        if (payload != null) {
-            text.append(payload.change()).append(" #").append(payload.sequence()).append(", key ")
-                    .append(payload.idempotencyKey(row.getTarget()), 0, 16);
-        }
-        if (delivery.httpStatus() != null) {
-            text.append(", HTTP ").append(delivery.httpStatus());
-        }
-        if (!delivery.accepted() && delivery.detail() != null) {
-            text.append(": ").append(delivery.detail());
-        }
-        return trim(text.toString());
-    }
-
-    private static String trim(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR - 1) + "…";
+        return new OutboxOutcomes.Attempt(row, payload, delivery, false);
     }
 
     private void loop() {
@@ -319,9 +244,5 @@ public class OutboxRelay implements SmartLifecycle {
      * row's sequence names.
      */
     private record Snapshot(List<OutboxEntity> rows, Map<String, UserResponse> users) {
-    }
-
-    /** One delivery made; {@code gone}: its user no longer exists. */
-    private record Attempt(OutboxEntity row, OutboxPayload payload, OutboxTarget.Delivery delivery, boolean gone) {
     }
 }
