@@ -34,11 +34,14 @@ class ReconcileAdminController {
     private static final int SHOWN = 1000;
 
     private final Reconciler reconciler;
+    private final DeletionDecisions decisions;
     private final ReconcileRuns runs;
     private final OperatorActions actions;
 
-    ReconcileAdminController(Reconciler reconciler, ReconcileRuns runs, OperatorActions actions) {
+    ReconcileAdminController(Reconciler reconciler, DeletionDecisions decisions, ReconcileRuns runs,
+                             OperatorActions actions) {
         this.reconciler = reconciler;
+        this.decisions = decisions;
         this.runs = runs;
         this.actions = actions;
     }
@@ -101,14 +104,14 @@ class ReconcileAdminController {
     @PostMapping("/{id}/confirm")
     Result<ReconcileRunView> confirm(@PathVariable long id, Principal operator) {
         return Result.ok(actions.perform(operator, OperatorAction.RECONCILE_CONFIRM, corpOf(id), String.valueOf(id),
-                () -> reconciler.confirm(id, name(operator)), run -> run.counts().deleted() + " deletions confirmed"));
+                () -> decisions.confirm(id, name(operator)), run -> run.counts().deleted() + " deletions confirmed"));
     }
 
     /** Drops the deletions a run AWAITING_CONFIRMATION holds; 409 for any other run. */
     @PostMapping("/{id}/reject")
     Result<ReconcileRunView> reject(@PathVariable long id, Principal operator) {
         return Result.ok(actions.perform(operator, OperatorAction.RECONCILE_REJECT, corpOf(id), String.valueOf(id),
-                () -> reconciler.reject(id, name(operator)), run -> "deletions rejected"));
+                () -> decisions.reject(id, name(operator)), run -> "deletions rejected"));
     }
 
     private String corpOf(long id) {

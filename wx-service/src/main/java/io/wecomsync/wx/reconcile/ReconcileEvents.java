@@ -52,6 +52,15 @@ final class ReconcileEvents {
     }
 
     /** The tag handler reads the tag's members from WeCom itself; the event only names the tag. */
+    /** A deletion event for each of {@code deletions}. */
+    List<InboundEvent> deletions(List<ReconcilePlan.Deletion> deletions) {
+        return deletions.stream().map(d -> switch (d.kind()) {
+            case USER -> deleteUser(d.id());
+            case DEPARTMENT -> deleteDepartment(Long.parseLong(d.id()));
+            case TAG -> deleteTag(Long.parseLong(d.id()));
+        }).toList();
+    }
+
     InboundEvent tag(long tagId) {
         return event(ChangeType.UPDATE_TAG, EntityKey.tag(corpId, tagId), Map.of("TagId", String.valueOf(tagId)), null);
     }

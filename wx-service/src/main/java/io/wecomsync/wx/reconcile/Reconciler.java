@@ -5,7 +5,6 @@ import io.wecomsync.common.api.ErrorCode;
 import io.wecomsync.common.mdm.TagMembersResponse;
 import io.wecomsync.wx.app.WxApp;
 import io.wecomsync.wx.app.WxApps;
-import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.directory.DirectoryProperties;
 import io.wecomsync.wx.directory.DirectorySettings;
 import io.wecomsync.wx.inbox.Inbox;
@@ -21,7 +20,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -240,7 +238,7 @@ public class Reconciler {
                     + " users, " + departments + " of " + plan.activeDepartments() + " departments and " + tags + " of "
                     + plan.activeTags() + " tags would be deleted: more than the deletion guard allows; confirm or reject the run");
         }
-        inbox.storeAll(deletionEvents(events, deletions), current.chunkSize());
+        inbox.storeAll(events.deletions(deletions), current.chunkSize());
         metrics.changes(run.getCorpId(), "delete", deletions.size());
         return outcome(RunStatus.SUCCEEDED, plan, deletions.size(), 0, null);
     }
@@ -248,66 +246,5 @@ public class Reconciler {
     private static ReconcileRuns.Outcome outcome(RunStatus status, ReconcilePlan plan, int deleted, int pending, String message) {
         return new ReconcileRuns.Outcome(status, plan.created(), plan.updated(), deleted, plan.unchanged(), pending,
                 plan.samples(), message);
-    }
-
-    /** Stores the deletions a run holds, after an operator confirmed them. */
-    ReconcileRunView confirm(long runId, String operator) {
-        ReconcileRunEntity run = awaiting(runId, "confirmed");
-        ReconcileEvents events = new ReconcileEvents(run.getCorpId(), runId, run.getStartedAt());
-        List<ReconcilePlan.Deletion> deletions = new ArrayList<>();
-        for (ReconcilePlan.Kind kind : ReconcilePlan.Kind.values()) {
-            runs.heldDeletions(runId, kind).forEach(id -> deletions.add(new ReconcilePlan.Deletion(kind, id)));
-        }
-        boolean decided = Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!runs.decide(runId, RunStatus.CONFIRMED, deletions.size(), "deletions confirmed by " + operator)) {
-                return false;
-            }
-            inbox.storeAll(deletionEvents(events, deletions), settings.current().chunkSize());
-            inbox.store(ReconcileReportHandler.event(run.getCorpId(), runId, RunStatus.CONFIRMED, clock.instant()));
-            return true;
-        }));
-        return decided(run, decided, RunStatus.CONFIRMED, deletions.size());
-    }
-
-    /** Drops the deletions a run holds. */
-    ReconcileRunView reject(long runId, String operator) {
-        ReconcileRunEntity run = awaiting(runId, "rejected");
-        boolean decided = Boolean.TRUE.equals(transaction.execute(status -> {
-            if (!runs.decide(runId, RunStatus.REJECTED, 0, "deletions rejected by " + operator)) {
-                return false;
-            }
-            inbox.store(ReconcileReportHandler.event(run.getCorpId(), runId, RunStatus.REJECTED, clock.instant()));
-            return true;
-        }));
-        return decided(run, decided, RunStatus.REJECTED, 0);
-    }
-
-    private ReconcileRunEntity awaiting(long runId, String what) {
-        ReconcileRunEntity run = runs.find(runId)
-                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no reconciliation run " + runId));
-        if (!RunStatus.AWAITING_CONFIRMATION.name().equals(run.getStatus())) {
-            throw new ApiException(ErrorCode.CONFLICT, "run " + runId + " is " + run.getStatus()
-                    + (run.getMessage() == null ? "" : " (" + run.getMessage() + ")")
-                    + "; only a run AWAITING_CONFIRMATION can be " + what);
-        }
-        return run;
-    }
-
-    private ReconcileRunView decided(ReconcileRunEntity run, boolean decided, RunStatus status, int deleted) {
-        if (!decided) {
-            throw new ApiException(ErrorCode.CONFLICT, "run " + run.getId() + " was decided meanwhile");
-        }
-        notices.resolve(NoticeKind.DELETIONS_AWAITING_CONFIRMATION, run.getCorpId() + ":" + run.getId());
-        metrics.ended(run.getCorpId(), run.getTriggerType(), status);
-        metrics.changes(run.getCorpId(), "delete", deleted);
-        return runs.view(run.getId()).orElseThrow();
-    }
-
-    private static List<InboundEvent> deletionEvents(ReconcileEvents events, List<ReconcilePlan.Deletion> deletions) {
-        return deletions.stream().map(d -> switch (d.kind()) {
-            case USER -> events.deleteUser(d.id());
-            case DEPARTMENT -> events.deleteDepartment(Long.parseLong(d.id()));
-            case TAG -> events.deleteTag(Long.parseLong(d.id()));
-        }).toList();
     }
 }
