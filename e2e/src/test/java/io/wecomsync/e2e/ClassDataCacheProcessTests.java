@@ -1,6 +1,7 @@
 package io.wecomsync.e2e;
 
 import io.wecomsync.infra.embedded.ClassDataCache;
+import io.wecomsync.infra.embedded.Folders;
 import io.wecomsync.infra.embedded.FreePorts;
 import io.wecomsync.infra.embedded.ServiceJar;
 import org.junit.jupiter.api.Test;

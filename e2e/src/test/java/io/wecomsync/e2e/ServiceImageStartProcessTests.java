@@ -1,5 +1,6 @@
 package io.wecomsync.e2e;
 
+import io.wecomsync.infra.embedded.Folders;
 import io.wecomsync.infra.embedded.FreePorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

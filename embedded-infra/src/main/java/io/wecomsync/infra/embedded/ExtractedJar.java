@@ -3,8 +3,6 @@ package io.wecomsync.infra.embedded;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * What class data sharing needs from a Spring Boot jar (used by {@link ClassDataCache} and the local
@@ -26,20 +24,9 @@ public final class ExtractedJar {
 
     /** Starts extracting {@code jar} into {@code folder}, emptied first; what it prints goes to {@code log}. */
     public static Process startExtracting(Path jar, Path folder, Path log) throws IOException {
-        deleteRecursively(folder);
+        Folders.delete(folder);
         Files.createDirectories(folder);
         return new ProcessBuilder(ServiceJar.java(), "-Djarmode=tools", "-jar", jar.toString(), "extract", "--destination", folder.toString())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    }
-
-    private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
     }
 }

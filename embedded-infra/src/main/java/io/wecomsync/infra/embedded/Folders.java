@@ -1,4 +1,4 @@
-package io.wecomsync.e2e;
+package io.wecomsync.infra.embedded;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -7,14 +7,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Folders the tests make for themselves. */
-final class Folders {
+/** Folders the tests and the launcher make for themselves (extracted jars, temporary checkouts). */
+public final class Folders {
 
     private Folders() {
     }
 
     /** Deletes {@code folder} with everything in it; links are removed, not followed. */
-    static void delete(Path folder) throws IOException {
+    public static void delete(Path folder) throws IOException {
         if (!Files.exists(folder)) {
             return;
         }
