@@ -6,8 +6,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.wecomsync.wx.WeComCallbacks.CORP_WITH_READER;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -113,6 +119,39 @@ class ReconcileDeletionIntegrationTests extends ReconcileIntegrationTest {
                 null, String.class);
         assertThat(again.getStatusCode()).as("a run is confirmed once").isEqualTo(HttpStatus.CONFLICT);
         assertThat(again.getBody()).contains("CONFIRMED");
+    }
+
+    @Test
+    void twoOperatorsConfirmingAtOnceStoreTheDeletionsOnce() throws Exception {
+        ReconcileFixtures.seed(DIRECTORY, 10);
+        reconcile(false);
+        for (String userId : List.of("u01", "u02", "u03", "u04")) {
+            DIRECTORY.removeUser(userId);
+        }
+        long runId = reconcile(false).path("id").asLong();
+        String deletionsOfTheRun = "SELECT COUNT(*) FROM wx_inbox_event WHERE source = 'RECONCILE' AND change_type = 'delete_user'";
+        int before = jdbc.queryForObject(deletionsOfTheRun, Integer.class);
+
+        CountDownLatch go = new CountDownLatch(1);
+        Callable<ResponseEntity<String>> confirm = () -> {
+            go.await();
+            return http.postForEntity("/admin/reconcile/runs/" + runId + "/confirm", null, String.class);
+        };
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        List<HttpStatus> statuses = new ArrayList<>();
+        try {
+            List<Future<ResponseEntity<String>>> answers = List.of(two.submit(confirm), two.submit(confirm));
+            go.countDown();
+            for (Future<ResponseEntity<String>> answer : answers) {
+                statuses.add(HttpStatus.valueOf(answer.get().getStatusCode().value()));
+            }
+        } finally {
+            two.shutdown();
+        }
+
+        assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.OK, HttpStatus.CONFLICT);
+        assertThat(jdbc.queryForObject(deletionsOfTheRun, Integer.class) - before).as("each held deletion stored once")
+                .isEqualTo(4);
     }
 
     @Test
