@@ -4,6 +4,7 @@ import io.wecomsync.common.api.Result;
 import io.wecomsync.common.mdm.OperLogResponse;
 import io.wecomsync.common.mdm.PageResponse;
 import io.wecomsync.common.api.ApiException;
+import io.wecomsync.common.text.Excerpt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -48,7 +49,7 @@ class OperLogController {
         }
         if (traceId != null && !traceId.isBlank() && !TRACE_ID.matcher(traceId).matches()) {
             throw ApiException.invalid("traceId must be a trace id as the log shows it (at most 64 letters, digits, '.', '_', ':' or '-'), got '"
-                    + (traceId.length() > 64 ? traceId.substring(0, 64) + "…" : traceId) + "'");
+                    + Excerpt.of(traceId, 64) + "'");
         }
         if (operator != null && operator.length() > 64) {
             throw ApiException.invalid("operator must be at most 64 characters (an operator's id as the log shows it)");

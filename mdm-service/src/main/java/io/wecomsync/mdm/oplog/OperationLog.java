@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wecomsync.common.mdm.OperLogResponse;
 import io.wecomsync.common.mdm.OperLogResponse.FieldChange;
 import io.wecomsync.common.mdm.PageResponse;
+import io.wecomsync.common.text.Excerpt;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -65,8 +66,7 @@ public class OperationLog {
             row.setCaller(entry.source().caller());
         }
         row.setOperator(entry.operator());
-        row.setMessage(entry.message() == null || entry.message().length() <= MAX_MESSAGE
-                ? entry.message() : entry.message().substring(0, MAX_MESSAGE));
+        row.setMessage(Excerpt.of(entry.message(), MAX_MESSAGE));
         return row;
     }
 

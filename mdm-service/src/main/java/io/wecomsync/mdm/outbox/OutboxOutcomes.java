@@ -1,5 +1,6 @@
 package io.wecomsync.mdm.outbox;
 
+import io.wecomsync.common.text.Excerpt;
 import io.wecomsync.mdm.oplog.OperAction;
 import io.wecomsync.mdm.oplog.OperLogEntry;
 import io.wecomsync.mdm.oplog.OperationLog;
@@ -70,7 +71,7 @@ class OutboxOutcomes {
                     int counted = delivery.refused() ? 1 : 0;
                     Instant next = now.plus(properties.retry().after(delivery.refused() ? failures : row.getWaits() + 1));
                     changed = mapper.failed(row.getId(), token, dead ? "DEAD" : "PENDING", counted, next,
-                            trim(delivery.detail()), delivery.httpStatus(), now);
+                            Excerpt.of(delivery.detail(), MAX_ERROR), delivery.httpStatus(), now);
                 }
                 if (changed == 1) {
                     results.add(new Recorded(row.getTarget(), result));
@@ -100,15 +101,9 @@ class OutboxOutcomes {
         if (!delivery.accepted() && delivery.detail() != null) {
             text.append(": ").append(delivery.detail());
         }
-        return trim(text.toString());
+        return Excerpt.of(text.toString(), MAX_ERROR);
     }
 
-    private static String trim(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR - 1) + "…";
-    }
 
     /** One delivery made; {@code gone}: its user no longer exists. */
     record Attempt(OutboxEntity row, OutboxPayload payload, OutboxTarget.Delivery delivery, boolean gone) {

@@ -2,6 +2,7 @@ package io.wecomsync.wx.audit;
 
 import io.wecomsync.common.mdm.OperatorAction;
 import io.wecomsync.common.mdm.OperatorActionReport;
+import io.wecomsync.common.text.Excerpt;
 import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
@@ -42,7 +43,7 @@ class OperatorActionReportHandler implements InboxEventHandler {
         fields.put("Action", action.name());
         fields.put("TargetId", targetId);
         if (detail != null) {
-            fields.put("Detail", detail.length() <= 500 ? detail : detail.substring(0, 499) + "…");
+            fields.put("Detail", Excerpt.of(detail, 500));
         }
         fields.put("At", at.toString());
         String corp = corpId == null ? NO_CORP : corpId;

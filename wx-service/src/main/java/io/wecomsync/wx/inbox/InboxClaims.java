@@ -1,5 +1,6 @@
 package io.wecomsync.wx.inbox;
 
+import io.wecomsync.common.text.Excerpt;
 import io.wecomsync.common.tracing.TraceParent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,7 +145,7 @@ class InboxClaims {
                 Resolution resolution = resolutions.get(i);
                 int waited = outcome instanceof HandlerOutcome.Wait ? 1 : 0;
                 finished[i] = mapper.finish(event.id(), owner, event.leaseVersion(), resolution.status().name(),
-                        resolution.nextAttemptAt(), trim(resolution.note()), waited,
+                        resolution.nextAttemptAt(), Excerpt.of(resolution.note(), MAX_ERROR), waited,
                         resolution.status() == EventStatus.FAILED ? null : now, now) == 1;
                 if (finished[i] && outcome instanceof HandlerOutcome.Done done) {
                     done.followUps().forEach(inbox::storeFollowUp);
@@ -201,12 +202,5 @@ class InboxClaims {
                 InboundEvent.EventSource.valueOf(row.getSource()), row.getEventType(), row.getChangeType(),
                 row.getEntityKey(), row.getEventTime(), payload, row.getAttempts(), row.getWaits(),
                 row.getReceivedAt(), row.getLeaseVersion(), TraceParent.parse(row.getTraceParent()).orElse(null));
-    }
-
-    private static String trim(String error) {
-        if (error == null) {
-            return null;
-        }
-        return error.length() <= MAX_ERROR ? error : error.substring(0, MAX_ERROR - 1) + "…";
     }
 }

@@ -9,6 +9,7 @@ import io.wecomsync.common.api.Result;
 import io.wecomsync.common.mdm.PageResponse;
 import io.wecomsync.common.mdm.WxIds;
 import io.wecomsync.common.api.ApiException;
+import io.wecomsync.common.text.Excerpt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,7 +57,7 @@ class InboxAdminController {
         }
         if (changeType != null && !changeType.isBlank() && !changeType.matches("[a-z_]{1,40}")) {
             throw ApiException.invalid("changeType must be a WeCom change or event type such as update_user, got '"
-                    + (changeType.length() > 40 ? changeType.substring(0, 40) + "…" : changeType) + "'");
+                    + Excerpt.of(changeType, 40) + "'");
         }
         if (from != null && to != null && !from.isBefore(to)) {
             throw ApiException.invalid("from must be before to");
@@ -89,7 +90,7 @@ class InboxAdminController {
     Result<Map<String, Integer>> replayDead(@RequestParam String corpId, Principal operator) {
         if (!corpId.matches(WxIds.CORP_ID)) {
             throw ApiException.invalid("corpId must be 1 to 64 letters, digits, '_' or '-', got '"
-                    + (corpId.length() > 64 ? corpId.substring(0, 64) + "…" : corpId) + "'");
+                    + Excerpt.of(corpId, 64) + "'");
         }
         int replayed = actions.perform(operator, OperatorAction.EVENT_REPLAY_DEAD, corpId, corpId,
                 () -> queries.replayDead(corpId), n -> n + " DEAD events put back in line");

@@ -9,6 +9,7 @@ import io.github.resilience4j.retry.RetryRegistry;
 import io.wecomsync.common.api.ErrorCode;
 import io.wecomsync.common.api.Result;
 import io.wecomsync.common.mdm.MdmApi;
+import io.wecomsync.common.text.Excerpt;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,6 @@ public class MdmCalls {
     }
 
     private static String excerpt(String body) {
-        String flat = body.replaceAll("\\s+", " ");
-        return flat.length() <= EXCERPT ? flat : flat.substring(0, EXCERPT) + "…";
+        return Excerpt.of(body.replaceAll("\\s+", " "), EXCERPT);
     }
 }

@@ -1,6 +1,7 @@
 package io.wecomsync.wx.notify;
 
 import io.wecomsync.common.mdm.AdminNoticeReport;
+import io.wecomsync.common.text.Excerpt;
 import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
@@ -37,11 +38,11 @@ class AdminNoticeReportHandler implements InboxEventHandler {
                               String detail, Instant sentAt) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("NoticeId", noticeId);
-        fields.put("Recipients", recipients.length() <= 200 ? recipients : recipients.substring(0, 199) + "…");
+        fields.put("Recipients", Excerpt.of(recipients, 200));
         fields.put("Conditions", String.join(",", conditions.stream().limit(50).toList()));
         fields.put("Result", result);
         if (detail != null) {
-            fields.put("Detail", detail.length() <= 200 ? detail : detail.substring(0, 199) + "…");
+            fields.put("Detail", Excerpt.of(detail, 200));
         }
         fields.put("SentAt", sentAt.toString());
         return InternalEvents.of(corpId, EVENT_TYPE, "notice:" + corpId + ":" + noticeId, sentAt, fields);

@@ -1,5 +1,6 @@
 package io.wecomsync.wx.notify;
 
+import io.wecomsync.common.text.Excerpt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -32,8 +33,7 @@ public class AdminNotices {
      */
     public void raise(NoticeKind kind, String subject, String corpId, String detail) {
         try {
-            String text = detail.length() <= MAX_DETAIL ? detail : detail.substring(0, MAX_DETAIL - 1) + "…";
-            mapper.raise(key(kind, subject), kind.name(), corpId, text, clock.instant());
+            mapper.raise(key(kind, subject), kind.name(), corpId, Excerpt.of(detail, MAX_DETAIL), clock.instant());
         } catch (RuntimeException e) {
             log.warn("could not record a {} notice for the admins: {}", kind, e.getClass().getSimpleName());
         }

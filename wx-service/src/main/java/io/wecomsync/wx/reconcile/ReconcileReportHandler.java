@@ -1,6 +1,7 @@
 package io.wecomsync.wx.reconcile;
 
 import io.wecomsync.common.mdm.ReconcileRunReport;
+import io.wecomsync.common.text.Excerpt;
 import io.wecomsync.wx.inbox.HandlerOutcome;
 import io.wecomsync.wx.inbox.InboundEvent;
 import io.wecomsync.wx.inbox.InboxEvent;
@@ -61,8 +62,7 @@ class ReconcileReportHandler implements InboxEventHandler {
         ReconcileRunView.Counts counts = run.counts();
         ReconcileRunReport report = new ReconcileRunReport(run.corpId(), run.id(), run.trigger(), status, run.dryRun(),
                 run.startedAt(), run.finishedAt(), counts.created(), counts.updated(), counts.deleted(), counts.unchanged(),
-                counts.failed(), counts.unreadable(), run.message() == null || run.message().length() <= 400
-                ? run.message() : run.message().substring(0, 399) + "…");
+                counts.failed(), counts.unreadable(), Excerpt.of(run.message(), 400));
         mdm.call("record reconciliation run", api -> api.recordReconcileRun(report));
         return HandlerOutcome.done();
     }

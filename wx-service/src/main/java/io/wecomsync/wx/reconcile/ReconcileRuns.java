@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wecomsync.common.mdm.PageResponse;
+import io.wecomsync.common.text.Excerpt;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
@@ -105,7 +106,7 @@ class ReconcileRuns {
                 .set(ReconcileRunEntity::getUnchanged, outcome.unchanged())
                 .set(ReconcileRunEntity::getDeletionsPending, outcome.deletionsPending())
                 .set(ReconcileRunEntity::getSamples, write(outcome.samples()))
-                .set(ReconcileRunEntity::getMessage, trim(outcome.message()))
+                .set(ReconcileRunEntity::getMessage, Excerpt.of(outcome.message(), MAX_MESSAGE))
                 .eq(ReconcileRunEntity::getId, progress.runId())
                 .eq(ReconcileRunEntity::getStatus, RunStatus.RUNNING.name())) == 1;
     }
@@ -131,7 +132,7 @@ class ReconcileRuns {
                 .set(ReconcileRunEntity::getStatus, decision.name())
                 .set(ReconcileRunEntity::getDeleted, deleted)
                 .set(ReconcileRunEntity::getDeletionsPending, 0)
-                .set(ReconcileRunEntity::getMessage, trim(message))
+                .set(ReconcileRunEntity::getMessage, Excerpt.of(message, MAX_MESSAGE))
                 .eq(ReconcileRunEntity::getId, runId)
                 .eq(ReconcileRunEntity::getStatus, RunStatus.AWAITING_CONFIRMATION.name())) == 1;
     }
@@ -188,9 +189,5 @@ class ReconcileRuns {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored run record field is not valid JSON", e);
         }
-    }
-
-    private static String trim(String message) {
-        return message == null || message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
     }
 }
