@@ -100,7 +100,7 @@ final class CallbackLoad {
      * them itself and starved the services it was measuring (BENCHMARKS.md, "1,000/s offered").
      */
     Outcome offered(double perSecond, int connections, Duration warmUp, Duration measure) throws InterruptedException {
-        Counters counters = new Counters(acceptedTotal);
+        AnswerCounts counters = new AnswerCounts(acceptedTotal);
         Recorder recorder = new Recorder(MAX_LATENCY_NANOS / 1000, 3);
         long intervalNanos = (long) (1e9 / perSecond);
         long start = System.nanoTime();
@@ -161,7 +161,7 @@ final class CallbackLoad {
     }
 
     /** Sends one callback meant for {@code intended}; its latency from then, in microseconds. */
-    private long sendAt(HttpClient client, long intended, boolean measured, Counters counters, Recorder recorder) {
+    private long sendAt(HttpClient client, long intended, boolean measured, AnswerCounts counters, Recorder recorder) {
         HttpRequest request = signer.sign(messages.apply(sequence.getAndIncrement()));
         try {
             counters.count(client.send(request, HttpResponse.BodyHandlers.discarding()), null, measured);
@@ -184,7 +184,7 @@ final class CallbackLoad {
 
     /** Sends exactly {@code count} callbacks from {@code connections} senders as fast as they are answered. */
     Outcome burst(long count, int connections) throws InterruptedException {
-        Counters counters = new Counters(acceptedTotal);
+        AnswerCounts counters = new AnswerCounts(acceptedTotal);
         Recorder recorder = new Recorder(MAX_LATENCY_NANOS / 1000, 3);
         AtomicLong left = new AtomicLong(count);
         ExecutorService senders = Executors.newFixedThreadPool(connections, daemon("burst-sender"));
@@ -211,7 +211,7 @@ final class CallbackLoad {
 
     /** Closed loop from {@code connections} senders: warm-up first (not counted), then {@code measure}. */
     Outcome closed(int connections, Duration warmUp, Duration measure) throws InterruptedException {
-        Counters counters = new Counters(acceptedTotal);
+        AnswerCounts counters = new AnswerCounts(acceptedTotal);
         Recorder recorder = new Recorder(MAX_LATENCY_NANOS / 1000, 3);
         AtomicBoolean measuring = new AtomicBoolean();
         AtomicBoolean running = new AtomicBoolean(true);
@@ -250,47 +250,6 @@ final class CallbackLoad {
         senders.shutdown();
         senders.awaitTermination(30, TimeUnit.SECONDS);
         return counters.outcome(seconds, recorder.getIntervalHistogram(), null);
-    }
-
-    /** Answers by kind; measured ones and all ones apart. */
-    private static final class Counters {
-        final AtomicLong sent = new AtomicLong();
-        final AtomicLong accepted = new AtomicLong();
-        final AtomicLong refused = new AtomicLong();
-        final AtomicLong failed = new AtomicLong();
-        final AtomicLong acceptedAll;
-        final java.util.concurrent.atomic.AtomicReference<String> firstProblem = new java.util.concurrent.atomic.AtomicReference<>();
-
-        Counters(AtomicLong acceptedAll) {
-            this.acceptedAll = acceptedAll;
-        }
-
-        void count(HttpResponse<?> response, Throwable error, boolean measured) {
-            boolean ok = error == null && response != null && response.statusCode() == 200;
-            if (ok) {
-                acceptedAll.incrementAndGet();
-            }
-            if (!ok) {
-                firstProblem.compareAndSet(null, error != null ? error.toString()
-                        : response == null ? "no answer" : "HTTP " + response.statusCode());
-            }
-            if (!measured) {
-                return;
-            }
-            sent.incrementAndGet();
-            if (ok) {
-                accepted.incrementAndGet();
-            } else if (error == null && response != null) {
-                refused.incrementAndGet();
-            } else {
-                failed.incrementAndGet();
-            }
-        }
-
-        Outcome outcome(double seconds, Histogram latency, String slowSeconds) {
-            return new Outcome(sent.get(), accepted.get(), refused.get(), failed.get(), Math.round(seconds * 10) / 10.0, latency,
-                    firstProblem.get(), slowSeconds);
-        }
     }
 
     static java.util.concurrent.ThreadFactory daemon(String name) {
