@@ -3,6 +3,8 @@ package io.wecomsync.wx.inbox;
 import io.wecomsync.common.tracing.TraceParent;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -56,10 +58,25 @@ public class Inbox implements AutoCloseable {
     }
 
     /**
-     * Stores an event unless the same message is already stored, together with events stored at the
-     * same time (group commit); returns once it is committed. Throws when the database cannot be reached.
+     * Stores an event unless the same message is already stored. Called in a transaction (a run's end and
+     * its report, an operator's decision and its report), the event is stored in that transaction: it
+     * commits or rolls back with what it reports. Otherwise (a callback) it is stored together with events
+     * stored at the same time (group commit, the writers' own transactions) and this returns once it is
+     * committed. Throws when the database cannot be reached.
      */
     public StoreResult store(InboundEvent event) {
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            StoreResult stored = insertRow(row(event, clock.instant()));
+            if (stored == StoreResult.STORED) {
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        signal.wake();
+                    }
+                });
+            }
+            return stored;
+        }
         StoreResult result = groupCommit.store(row(event, clock.instant()));
         if (result == StoreResult.STORED) {
             intake.stored();
