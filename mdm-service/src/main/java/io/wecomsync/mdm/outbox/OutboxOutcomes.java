@@ -36,8 +36,6 @@ class OutboxOutcomes {
                    OutboxProperties properties, OutboxMetrics metrics, Clock clock) {
         this.mapper = mapper;
         this.operationLog = operationLog;
-        // recording takes no gap locks (READ COMMITTED); a deadlock with a batch writing the same users'
-        // rows in another order can still roll one back: it is run again, not left to the lease
         this.transaction = transaction;
         this.properties = properties;
         this.metrics = metrics;
@@ -50,7 +48,8 @@ class OutboxOutcomes {
             return;
         }
         Instant now = clock.instant();
-        // a transaction run again (deadlock) runs this again: results are counted once it has committed
+        // no gap locks (READ COMMITTED); a deadlock with a batch writing the same users' rows in another order
+        // can still roll this back: it is run again, not left to the lease, so results count once committed
         List<Recorded> recorded = transaction.executeReadCommitted(() -> {
             List<OperLogEntry> entries = new ArrayList<>(attempts.size());
             List<Recorded> results = new ArrayList<>(attempts.size());
@@ -103,7 +102,6 @@ class OutboxOutcomes {
         }
         return Excerpt.of(text.toString(), MAX_ERROR);
     }
-
 
     /** One delivery made; {@code gone}: its user no longer exists. */
     record Attempt(OutboxEntity row, OutboxPayload payload, OutboxTarget.Delivery delivery, boolean gone) {
