@@ -82,13 +82,7 @@ class ReconcileDeletionIntegrationTests extends ReconcileIntegrationTest {
 
     @Test
     void deletionsAboveTheGuardWaitForAnOperatorAndAreAppliedOnceConfirmed() throws Exception {
-        ReconcileFixtures.seed(DIRECTORY, 10);
-        reconcile(false);
-        for (String userId : List.of("u01", "u02", "u03", "u04")) {
-            DIRECTORY.removeUser(userId);
-        }
-
-        JsonNode run = reconcile(false);
+        JsonNode run = runAfterRemoving("u01", "u02", "u03", "u04");
 
         assertThat(run.path("status").asText()).isEqualTo("AWAITING_CONFIRMATION");
         assertThat(run.path("counts").path("deletionsPending").asInt()).isEqualTo(4);
@@ -123,12 +117,7 @@ class ReconcileDeletionIntegrationTests extends ReconcileIntegrationTest {
 
     @Test
     void twoOperatorsConfirmingAtOnceStoreTheDeletionsOnce() throws Exception {
-        ReconcileFixtures.seed(DIRECTORY, 10);
-        reconcile(false);
-        for (String userId : List.of("u01", "u02", "u03", "u04")) {
-            DIRECTORY.removeUser(userId);
-        }
-        long runId = reconcile(false).path("id").asLong();
+        long runId = runAfterRemoving("u01", "u02", "u03", "u04").path("id").asLong();
         String deletionsOfTheRun = "SELECT COUNT(*) FROM wx_inbox_event WHERE source = 'RECONCILE' AND change_type = 'delete_user'";
         int before = jdbc.queryForObject(deletionsOfTheRun, Integer.class);
 
@@ -156,12 +145,7 @@ class ReconcileDeletionIntegrationTests extends ReconcileIntegrationTest {
 
     @Test
     void rejectedDeletionsAreDropped() throws Exception {
-        ReconcileFixtures.seed(DIRECTORY, 10);
-        reconcile(false);
-        for (String userId : List.of("u01", "u02", "u03", "u04", "u06")) {
-            DIRECTORY.removeUser(userId);
-        }
-        JsonNode run = reconcile(false);
+        JsonNode run = runAfterRemoving("u01", "u02", "u03", "u04", "u06");
 
         ResponseEntity<String> rejected = http.postForEntity("/admin/reconcile/runs/" + run.path("id").asLong() + "/reject",
                 null, String.class);
@@ -173,5 +157,15 @@ class ReconcileDeletionIntegrationTests extends ReconcileIntegrationTest {
                 .as("each step of the run in the operation log, newest first")
                 .extracting(entry -> entry.path("result").asText())
                 .containsExactly("REJECTED", "AWAITING_CONFIRMATION", "SUCCEEDED");
+    }
+
+    /** A run over ten users of which {@code removed} left WeCom after the first run loaded them all. */
+    private JsonNode runAfterRemoving(String... removed) throws Exception {
+        ReconcileFixtures.seed(DIRECTORY, 10);
+        reconcile(false);
+        for (String userId : removed) {
+            DIRECTORY.removeUser(userId);
+        }
+        return reconcile(false);
     }
 }
