@@ -11,11 +11,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.core.publisher.Flux;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +33,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
@@ -149,9 +154,31 @@ class GatewayIntegrationTests {
         weComIps(List.of("127.0.0.1"));
 
         http.post().uri("/wx/callback/1").bodyValue("x".repeat(2048)).exchange()
-                .expectStatus().isEqualTo(413);
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.code").isEqualTo(41301)
+                .jsonPath("$.msg").isEqualTo("the body is larger than 1024 bytes");
+        // sent in chunks, stating no length: read up to the limit at the gateway, so it cannot slip past
+        http.post().uri("/wx/callback/1")
+                .body(Flux.range(0, 4).map(i -> DefaultDataBufferFactory.sharedInstance.wrap(new byte[512])), DataBuffer.class)
+                .exchange()
+                .expectStatus().isEqualTo(413)
+                .expectBody().jsonPath("$.code").isEqualTo(41301);
 
         WX.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void aChunkedCallbackWithinTheLimitIsForwardedWhole() {
+        weComIps(List.of("127.0.0.1"));
+
+        http.post().uri("/wx/callback/1")
+                .body(Flux.just("<xml>", "<Encrypt>abc</Encrypt>", "</xml>")
+                        .map(part -> DefaultDataBufferFactory.sharedInstance.wrap(part.getBytes(StandardCharsets.UTF_8))), DataBuffer.class)
+                .exchange()
+                .expectStatus().isOk();
+
+        WX.verify(postRequestedFor(urlEqualTo("/callback/1")).withRequestBody(equalTo("<xml><Encrypt>abc</Encrypt></xml>"))
+                .withHeader("Content-Length", equalTo("33")));
     }
 
     @Test

@@ -1,0 +1,106 @@
+package io.wecomsync.gateway.body;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.cloud.gateway.filter.GatewayFilter;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.util.unit.DataSize;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class BodyLimitGatewayFilterFactoryTests {
+
+    private final GatewayFilter limit16 = limit(DataSize.ofBytes(16));
+    /** What the service behind received: the request as forwarded, and its body. */
+    private final AtomicReference<ServerHttpRequest> forwarded = new AtomicReference<>();
+    private final AtomicReference<String> forwardedBody = new AtomicReference<>();
+
+    @Test
+    void aStatedLengthOverTheLimitIsRefusedWith413WithoutForwarding() {
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.post("/wx/callback/1")
+                .contentLength(17).body("x".repeat(17)));
+
+        limit16.filter(exchange, this::forward).block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(exchange.getResponse().getBodyAsString().block())
+                .isEqualTo("{\"code\":41301,\"msg\":\"the body is larger than 16 bytes\",\"data\":null}");
+        assertThat(forwarded).hasNullValue();
+    }
+
+    @Test
+    void aStatedLengthWithinTheLimitStreamsOnUntouched() {
+        MockServerHttpRequest request = MockServerHttpRequest.post("/wx/callback/1").contentLength(16).body("x".repeat(16));
+
+        limit16.filter(exchange(request), this::forward).block();
+
+        assertThat(forwarded.get()).isSameAs(request);
+        assertThat(forwardedBody).hasValue("x".repeat(16));
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedBeforeAnythingIsForwarded() {
+        MockServerWebExchange exchange = exchange(chunked("0123456789", "0123456"));
+
+        limit16.filter(exchange, this::forward).block();
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("41301", "larger than 16 bytes");
+        assertThat(forwarded).hasNullValue();
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsForwardedWholeWithItsLength() {
+        limit16.filter(exchange(chunked("<a>", "回调", "</a>")), this::forward).block();
+
+        HttpHeaders headers = forwarded.get().getHeaders();
+        assertThat(headers.getContentLength()).isEqualTo("<a>回调</a>".getBytes(StandardCharsets.UTF_8).length);
+        assertThat(headers.containsKey(HttpHeaders.TRANSFER_ENCODING)).isFalse();
+        assertThat(headers.getFirst("X-Trace")).as("the other headers go on").isEqualTo("t-1");
+        assertThat(forwardedBody).hasValue("<a>回调</a>");
+    }
+
+    @Test
+    void aLimitOfNothingIsRefused() {
+        BodyLimitGatewayFilterFactory.Config config = new BodyLimitGatewayFilterFactory.Config();
+
+        assertThatThrownBy(() -> config.setMaxSize(DataSize.ofBytes(0)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BodyLimit maxSize");
+    }
+
+    private Mono<Void> forward(org.springframework.web.server.ServerWebExchange exchange) {
+        forwarded.set(exchange.getRequest());
+        return DataBufferUtils.join(exchange.getRequest().getBody())
+                .doOnNext(body -> forwardedBody.set(body.toString(StandardCharsets.UTF_8)))
+                .then();
+    }
+
+    private static GatewayFilter limit(DataSize max) {
+        BodyLimitGatewayFilterFactory.Config config = new BodyLimitGatewayFilterFactory.Config();
+        config.setMaxSize(max);
+        return new BodyLimitGatewayFilterFactory().apply(config);
+    }
+
+    private static MockServerHttpRequest chunked(String... chunks) {
+        Flux<DataBuffer> body = Flux.fromArray(chunks)
+                .map(chunk -> DefaultDataBufferFactory.sharedInstance.wrap(chunk.getBytes(StandardCharsets.UTF_8)));
+        return MockServerHttpRequest.post("/wx/callback/1").header(HttpHeaders.TRANSFER_ENCODING, "chunked")
+                .header("X-Trace", "t-1").body(body);
+    }
+
+    private static MockServerWebExchange exchange(MockServerHttpRequest request) {
+        return MockServerWebExchange.from(request);
+    }
+}
