@@ -3,6 +3,7 @@ package io.wecomsync.common.web;
 import io.wecomsync.common.api.ApiException;
 import io.wecomsync.common.api.ErrorCode;
 import io.wecomsync.common.api.Result;
+import io.wecomsync.common.text.Excerpt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -21,6 +22,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
 
 /**
  * Turns every failure into a {@link Result} with a stable code, a message that names the problem,
@@ -43,9 +47,31 @@ public abstract class ResultExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     protected ResponseEntity<Result<Void>> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String expected = e.getRequiredType() != null ? e.getRequiredType().getSimpleName() : "another type";
-        return answer(ErrorCode.INVALID_ARGUMENT, "'" + e.getName() + "' must be a " + expected
-                + ", got '" + e.getValue() + "'");
+        return answer(ErrorCode.INVALID_ARGUMENT, "'" + e.getName() + "' must be " + expectedForm(e.getRequiredType())
+                + ", got '" + Excerpt.of(String.valueOf(e.getValue()), 100) + "'");
+    }
+
+    /** What a request parameter of {@code type} must look like, in words a caller can act on. */
+    static String expectedForm(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == Instant.class) {
+            return "a time in ISO-8601 form with its offset, e.g. 2026-12-08T08:30:00Z";
+        }
+        if (type == LocalDate.class) {
+            return "a date like 2026-12-08";
+        }
+        if (type == long.class || type == Long.class || type == int.class || type == Integer.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return "a " + type.getSimpleName();
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
