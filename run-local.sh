@@ -18,8 +18,14 @@ needs_build() {
   return 1
 }
 
-if needs_build; then
-  echo "building wecom-sync (first start takes a few minutes)…"
-  ./mvnw -B -q -DskipTests package
+launcher_missing() {
+  [ ! -f local-launcher/target/local-launcher.jar ]
+}
+
+# "token" only needs the launcher: it never rebuilds the services' jars under a running system, and its
+# standard output is the token alone (TOKEN=$(./run-local.sh token)); the build talks on standard error
+if { [ "${1:-}" = token ] && launcher_missing; } || { [ "${1:-}" != token ] && needs_build; }; then
+  echo "building wecom-sync (first start takes a few minutes)…" >&2
+  ./mvnw -B -q -DskipTests package >&2
 fi
 exec java -jar local-launcher/target/local-launcher.jar "$@"
