@@ -25,6 +25,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Turns every failure into a {@link Result} with a stable code, a message that names the problem,
@@ -51,10 +53,19 @@ public abstract class ResultExceptionHandler {
                 + ", got '" + Excerpt.of(String.valueOf(e.getValue()), 100) + "'");
     }
 
-    /** What a request parameter of {@code type} must look like, in words a caller can act on. */
-    static String expectedForm(Class<?> type) {
+    /**
+     * What a request parameter or JSON field of {@code type} must look like, in words a caller can act on
+     * (never a Java type's name where a JSON kind says it).
+     */
+    protected static String expectedForm(Class<?> type) {
         if (type == null) {
             return "of another type";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (CharSequence.class.isAssignableFrom(type)) {
+            return "a string";
         }
         if (type == Instant.class) {
             return "a time in ISO-8601 form with its offset, e.g. 2026-12-08T08:30:00Z";
@@ -70,6 +81,12 @@ public abstract class ResultExceptionHandler {
         }
         if (type.isEnum()) {
             return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")) {
+            return "an object";
         }
         return "a " + type.getSimpleName();
     }

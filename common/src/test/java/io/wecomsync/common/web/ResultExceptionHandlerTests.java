@@ -32,6 +32,10 @@ class ResultExceptionHandlerTests {
         assertThat(ResultExceptionHandler.expectedForm(Boolean.class)).isEqualTo("true or false");
         assertThat(ResultExceptionHandler.expectedForm(HttpStatus.Series.class))
                 .isEqualTo("one of [INFORMATIONAL, SUCCESSFUL, REDIRECTION, CLIENT_ERROR, SERVER_ERROR]");
+        assertThat(ResultExceptionHandler.expectedForm(java.util.ArrayList.class)).isEqualTo("a list");
+        assertThat(ResultExceptionHandler.expectedForm(String.class)).isEqualTo("a string");
+        assertThat(ResultExceptionHandler.expectedForm(double.class)).isEqualTo("a number");
+        assertThat(ResultExceptionHandler.expectedForm(Result.class)).as("a JSON object, not a Java type").isEqualTo("an object");
     }
 
     @Test

@@ -2,8 +2,10 @@ package io.wecomsync.mdm.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.wecomsync.common.api.ErrorCode;
 import io.wecomsync.common.api.Result;
+import io.wecomsync.common.text.Excerpt;
 import io.wecomsync.common.web.ResultExceptionHandler;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.ResponseEntity;
@@ -49,9 +51,13 @@ class ApiExceptionHandler extends ResultExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Result<Void>> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof InvalidFormatException format) {
-            return answer(ErrorCode.INVALID_ARGUMENT, path(format) + ": cannot read '" + format.getValue()
-                    + "' as " + format.getTargetType().getSimpleName());
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                && mismatch.getTargetType() != null) {
+            // the JSON kind the field needs, not Jackson's words for the Java type behind it
+            String got = mismatch instanceof InvalidFormatException format
+                    ? ", got '" + Excerpt.of(String.valueOf(format.getValue()), 100) + "'" : "";
+            return answer(ErrorCode.INVALID_ARGUMENT, path(mismatch) + ": must be "
+                    + expectedForm(mismatch.getTargetType()) + got);
         }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             return answer(ErrorCode.MALFORMED_REQUEST, path(mapping) + ": " + mapping.getOriginalMessage());

@@ -180,8 +180,9 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
                 corp, "bad");
         Answer notJson = http.put(UPSERT, "{\"name\": ", corp, "bad");
         Answer badTime = http.put(UPSERT, Map.of("sourceEventTime", "yesterday"), corp, "bad");
+        Answer notAList = http.put(UPSERT, user(T1, "departments", "1,2"), corp, "bad");
 
-        assertThat(List.of(badGender, badMobile, noTime, badId, mainNotMember, notJson, badTime))
+        assertThat(List.of(badGender, badMobile, noTime, badId, mainNotMember, notJson, badTime, notAList))
                 .allSatisfy(answer -> assertThat(answer.status()).isEqualTo(400));
         assertThat(badGender.msg()).contains("gender");
         assertThat(badGender.code()).isEqualTo(40001);
@@ -190,7 +191,8 @@ class UserUpsertIntegrationTests extends MdmIntegrationTest {
         assertThat(badId.msg()).contains("wxUserId");
         assertThat(mainNotMember.msg()).contains("mainDepartment 9");
         assertThat(notJson.code()).isEqualTo(40002);
-        assertThat(badTime.msg()).contains("sourceEventTime");
+        assertThat(badTime.msg()).startsWith("sourceEventTime: must be a time in ISO-8601 form").endsWith("got 'yesterday'");
+        assertThat(notAList.msg()).as("the JSON kind, no Java type").isEqualTo("departments: must be a list");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_user WHERE corp_id = ?", Integer.class, corp)).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mdm_oper_log WHERE corp_id = ?", Integer.class, corp)).isZero();
     }
