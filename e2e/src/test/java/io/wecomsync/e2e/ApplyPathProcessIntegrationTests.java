@@ -1,16 +1,13 @@
 package io.wecomsync.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import io.wecomsync.common.security.TokenMinter;
 import io.wecomsync.infra.embedded.EmbeddedRedis;
 import io.wecomsync.infra.embedded.FreePorts;
 import io.wecomsync.infra.embedded.ServiceJar;
 import io.wecomsync.infra.embedded.TestInfrastructure;
 import io.wecomsync.simulator.CallbackSender;
-import io.wecomsync.simulator.ContactEvents;
 import io.wecomsync.simulator.Directory;
 import io.wecomsync.simulator.WeComApiServer;
 import org.junit.jupiter.api.AfterAll;
@@ -19,15 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -50,9 +40,9 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static io.wecomsync.e2e.RunningSystem.AES_KEY;
 import static io.wecomsync.e2e.RunningSystem.AGENT;
 import static io.wecomsync.e2e.RunningSystem.CORP;
-import static io.wecomsync.e2e.RunningSystem.SECRET;
 import static io.wecomsync.e2e.RunningSystem.TOKEN;
 import static io.wecomsync.e2e.RunningSystem.await;
+import static io.wecomsync.e2e.RunningSystem.eventsAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -64,12 +54,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApplyPathProcessIntegrationTests {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CRM_PATH = "/api/users/sync";
 
     private final Directory directory = new Directory();
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final TokenMinter tokens = new TokenMinter(SECRET, Clock.systemUTC());
+    private final OperatorReads operator = new OperatorReads();
     private final List<ServiceJar> wxInstances = new ArrayList<>();
     private TestInfrastructure.TestDatabase wxDb;
     private WeComApiServer weCom;
@@ -84,8 +72,8 @@ class ApplyPathProcessIntegrationTests {
         crm.start();
         crm.stubFor(WireMock.post(urlPathEqualTo(CRM_PATH)).willReturn(aResponse().withStatus(200)));
         int mdmPort = FreePorts.find();
-        mdm = RunningSystem.startJar("mdm-apply", "mdm-service", mdmPort, Map.of(),
-                RunningSystem.mdmArguments(TestInfrastructure.database("mdmapply"),
+        mdm = TestServices.startJar("mdm-apply", "mdm-service", mdmPort, Map.of(),
+                TestServices.mdmArguments(TestInfrastructure.database("mdmapply"),
                         "--mdm.crm.base-url=" + crm.baseUrl(), "--mdm.outbox.relay-enabled=true",
                         "--mdm.outbox.poll-interval=100ms"));
         mdmProxy = new WireMockServer(options().dynamicPort());
@@ -118,14 +106,14 @@ class ApplyPathProcessIntegrationTests {
         proxyToMdm(Duration.ofSeconds(60));
         ServiceJar first = startWx("wx-killed", "3s");
         Instant t = Instant.parse("2026-12-02T08:00:00Z");
-        send(first, events(t).createUser(new Directory.User("killme", "被杀之前", List.of(1L), 1L, null, null, null, null, 1), false));
+        send(first, eventsAt(t).createUser(new Directory.User("killme", "被杀之前", List.of(1L), 1L, null, null, null, null, 1), false));
 
         await(Duration.ofSeconds(60), "mdm-service to commit the write", () -> mdmUser("killme") != null);
         first.kill();
         proxyToMdm(Duration.ZERO);
         ServiceJar second = startWx("wx-after-kill", "3s");
 
-        await(Duration.ofSeconds(90), "the new instance to apply the event again", () -> inboxDrained(second));
+        await(Duration.ofSeconds(90), "the new instance to apply the event again", () -> operator.inboxDrained(second.url()));
         await(Duration.ofSeconds(30), "the CRM delivery", () -> crmDeliveries("killme") >= 1);
         Thread.sleep(2000); // a second delivery, were there one, would be due by now (relay polls every 100 ms)
         assertThat(crmDeliveries("killme")).as("one delivery, although the write was applied twice").isEqualTo(1);
@@ -151,12 +139,12 @@ class ApplyPathProcessIntegrationTests {
             String id = "twin" + i;
             userIds.add(id);
             for (int k = 0; k < updates; k++) {
-                messages.add(events(t.plusSeconds(k)).updateUser(id, Map.of("Name", "T" + i + "-" + k)));
+                messages.add(eventsAt(t.plusSeconds(k)).updateUser(id, Map.of("Name", "T" + i + "-" + k)));
             }
         }
         directory.put(new Directory.Tag(77, "双实例", Set.copyOf(userIds), Set.of()));
         for (int i = 0; i < users; i++) {
-            messages.add(events(t.plusSeconds(10 + i)).updateTag(77, List.of(userIds.get(i)), List.of()));
+            messages.add(eventsAt(t.plusSeconds(10 + i)).updateTag(77, List.of(userIds.get(i)), List.of()));
         }
         Collections.shuffle(messages, new Random(7));
 
@@ -174,7 +162,7 @@ class ApplyPathProcessIntegrationTests {
         } finally {
             senders.shutdown();
         }
-        await(Duration.ofSeconds(180), "both instances to apply everything", () -> inboxDrained(a));
+        await(Duration.ofSeconds(180), "both instances to apply everything", () -> operator.inboxDrained(a.url()));
 
         for (int i = 0; i < users; i++) {
             assertThat(mdmUser("twin" + i).path("name").asText()).as("twin" + i + " ends at its last event")
@@ -189,22 +177,10 @@ class ApplyPathProcessIntegrationTests {
         assertThat(mdmGet("/tags/" + CORP + "/77/members").path("data").path("users").size()).isEqualTo(users);
         JsonNode dead = wxGet(a, "/admin/inbox/events?status=DEAD&corpId=" + CORP).path("data");
         assertThat(dead.path("total").asInt()).isZero();
-        assertThat(meter(a, "wecom.inbox.applied")).as("instance a applied some").isPositive();
-        assertThat(meter(b, "wecom.inbox.applied")).as("instance b applied some").isPositive();
-        assertThat(meter(a, "wecom.inbox.claim.lost") + meter(b, "wecom.inbox.claim.lost"))
+        assertThat(operator.meter(a.url(), "wecom.inbox.applied")).as("instance a applied some").isPositive();
+        assertThat(operator.meter(b.url(), "wecom.inbox.applied")).as("instance b applied some").isPositive();
+        assertThat(operator.meter(a.url(), "wecom.inbox.claim.lost") + operator.meter(b.url(), "wecom.inbox.claim.lost"))
                 .as("no lease ran out while its event was applied").isZero();
-    }
-
-    /** A counter's total in one instance; 0 when it was never counted. */
-    private double meter(ServiceJar wx, String name) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(wx.url() + "/actuator/metrics/" + name))
-                .header("Authorization", "Bearer " + tokens.mint("e2e-operator", "admin", Duration.ofMinutes(5)))
-                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 404) {
-            return 0;
-        }
-        assertThat(response.statusCode()).as(name + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body()).path("measurements").get(0).path("value").asDouble();
     }
 
     @Test
@@ -221,7 +197,7 @@ class ApplyPathProcessIntegrationTests {
         directory.put(new Directory.User("redisless", "缓存之后", List.of(1L), 1L, "经理", null, null, null, 1));
         Instant t = Instant.parse("2026-12-02T10:00:00Z");
         // ID-only: applying it needs WeCom's user/get, and so an access token, which lives in Redis
-        send(wx, events(t).createUser(directory.user("redisless").orElseThrow(), true));
+        send(wx, eventsAt(t).createUser(directory.user("redisless").orElseThrow(), true));
         String entity = "/admin/inbox/events?corpId=" + CORP + "&entityKey=user:" + CORP + ":redisless";
 
         await(Duration.ofSeconds(90), "the event to be applied with Redis down", () -> mdmUser("redisless") != null);
@@ -233,7 +209,7 @@ class ApplyPathProcessIntegrationTests {
         EmbeddedRedis back = EmbeddedRedis.start(port, null);
         try {
             directory.put(new Directory.User("redisback", "缓存回来", List.of(1L), 1L, "总监", null, null, null, 1));
-            send(wx, events(t.plusSeconds(60)).createUser(directory.user("redisback").orElseThrow(), true));
+            send(wx, eventsAt(t.plusSeconds(60)).createUser(directory.user("redisback").orElseThrow(), true));
             await(Duration.ofSeconds(90), "an ID-only event to be applied once Redis is back", () -> mdmUser("redisback") != null);
             assertThat(mdmUser("redisback").path("position").asText()).isEqualTo("总监");
             assertThat(wxGet(wx, "/admin/inbox/events?status=DEAD&corpId=" + CORP).path("data").path("total").asInt())
@@ -263,8 +239,8 @@ class ApplyPathProcessIntegrationTests {
                 "--wx.reconcile.initial-load-when-empty=false",
                 "--management.endpoints.web.exposure.include=health,info,metrics"));
         arguments.addAll(List.of(extra));
-        ServiceJar wx = RunningSystem.startJar(name, "wx-service", FreePorts.find(), Map.of(),
-                RunningSystem.wxArguments(wxDb, mdmProxy.baseUrl(), weCom.baseUrl(), redisUrl, arguments.toArray(String[]::new)));
+        ServiceJar wx = TestServices.startJar(name, "wx-service", FreePorts.find(), Map.of(),
+                TestServices.wxArguments(wxDb, mdmProxy.baseUrl(), weCom.baseUrl(), redisUrl, arguments.toArray(String[]::new)));
         wxInstances.add(wx);
         wx.awaitHealthy(Duration.ofSeconds(120));
         return wx;
@@ -278,22 +254,9 @@ class ApplyPathProcessIntegrationTests {
         assertThat(callbacks(wx).send(message).delivered()).isTrue();
     }
 
-    private static ContactEvents events(Instant createTime) {
-        return new ContactEvents(CORP, Clock.fixed(createTime, ZoneOffset.UTC));
-    }
-
     private int crmDeliveries(String wxUserId) {
         return crm.findAll(postRequestedFor(urlPathEqualTo(CRM_PATH))
                 .withRequestBody(containing("\"wxUserId\":\"" + wxUserId + "\""))).size();
-    }
-
-    private boolean inboxDrained(ServiceJar wx) {
-        try {
-            JsonNode counts = wxGet(wx, "/admin/inbox/counts").path("data");
-            return counts.path("PENDING").asInt() + counts.path("PROCESSING").asInt() + counts.path("FAILED").asInt() == 0;
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     private JsonNode mdmUser(String wxUserId) {
@@ -314,18 +277,10 @@ class ApplyPathProcessIntegrationTests {
     }
 
     private JsonNode mdmGet(String path) throws Exception {
-        return get(mdm.url() + path);
+        return operator.get(mdm.url() + path);
     }
 
     private JsonNode wxGet(ServiceJar wx, String path) throws Exception {
-        return get(wx.url() + path);
-    }
-
-    private JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", "Bearer " + tokens.mint("e2e-operator", "admin", Duration.ofMinutes(5)))
-                .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("GET " + url + ": " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return operator.get(wx.url() + path);
     }
 }

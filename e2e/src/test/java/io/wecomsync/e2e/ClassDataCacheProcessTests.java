@@ -79,7 +79,7 @@ class ClassDataCacheProcessTests {
         }
         List<String> withSecret = new ArrayList<>(List.of(arguments));
         withSecret.add("--wecom.security.jwt.secret=" + RunningSystem.SECRET);
-        return cache.start(name, RunningSystem.jar("console"), FreePorts.find(), Path.of("target"), Map.of(), options, withSecret)
+        return cache.start(name, TestServices.jar("console"), FreePorts.find(), Path.of("target"), Map.of(), options, withSecret)
                 .healthAt("/console/actuator/health");
     }
 

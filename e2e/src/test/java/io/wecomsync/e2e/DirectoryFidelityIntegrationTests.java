@@ -3,7 +3,6 @@ package io.wecomsync.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import io.wecomsync.simulator.CallbackSender;
-import io.wecomsync.simulator.ContactEvents;
 import io.wecomsync.simulator.Directory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,15 +14,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
 import static io.wecomsync.e2e.RunningSystem.CORP;
+import static io.wecomsync.e2e.RunningSystem.eventsAt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -60,7 +58,7 @@ class DirectoryFidelityIntegrationTests {
         system.directory.put(new Directory.Department(1, "公司", 0, 1));
         RunningSystem.await(SETTLE, "WeCom's callback IPs on the gateway's list", () -> {
             try {
-                return weCom.send(events(Instant.parse("2026-12-01T00:00:00Z")).deleteUser("nobody")).lastStatus() == 200;
+                return weCom.send(eventsAt(Instant.parse("2026-12-01T00:00:00Z")).deleteUser("nobody")).lastStatus() == 200;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -82,7 +80,7 @@ class DirectoryFidelityIntegrationTests {
                 Map.of("工号", "E-1001", "成本中心", "CC-7", "职级", "P6"));
         system.directory.put(zhang);
 
-        send(events(Instant.parse("2026-12-01T01:00:00Z")).createUser(zhang, false));
+        send(eventsAt(Instant.parse("2026-12-01T01:00:00Z")).createUser(zhang, false));
 
         RunningSystem.await(SETTLE, "zhang's employee number", () -> "E-1001".equals(field("zhang", "employeeNumber")));
         JsonNode found = byEmployeeNumber("E-1001");
@@ -97,7 +95,7 @@ class DirectoryFidelityIntegrationTests {
     void anAttributeChangeInAnUpdateChangesOnlyThatAttribute() throws Exception {
         system.directory.put(new Directory.User("zhang", "张三", List.of(1L), 1L, "工程师", null, null, null, 1,
                 Map.of("工号", "E-1001", "成本中心", "CC-7", "职级", "P7")));
-        send(events(Instant.parse("2026-12-01T02:00:00Z")).updateUserAttributes("zhang", Map.of("职级", "P7")));
+        send(eventsAt(Instant.parse("2026-12-01T02:00:00Z")).updateUserAttributes("zhang", Map.of("职级", "P7")));
 
         RunningSystem.await(SETTLE, "zhang's new grade", () -> user("zhang").path("extAttrs").toString().contains("P7"));
         assertThat(field("zhang", "employeeNumber")).isEqualTo("E-1001");
@@ -111,7 +109,7 @@ class DirectoryFidelityIntegrationTests {
                 Map.of("工号", "E-2002", "成本中心", "CC-9"));
         system.directory.put(li);
 
-        send(events(Instant.parse("2026-12-01T03:00:00Z")).createUser(li, true));
+        send(eventsAt(Instant.parse("2026-12-01T03:00:00Z")).createUser(li, true));
 
         RunningSystem.await(SETTLE, "li's employee number, read from WeCom", () -> "E-2002".equals(field("li", "employeeNumber")));
         assertThat(user("li").path("mappedFields").path("costCentre").asText()).isEqualTo("CC-9");
@@ -143,19 +141,19 @@ class DirectoryFidelityIntegrationTests {
         lastCallback = now.plusSeconds(3);
         system.directory.put(new Directory.Department(66, "外包", 1, 9));
         system.directory.put(new Directory.Department(67, "外包一组", 66, 1));
-        send(events(now.plusSeconds(0)).createParty(new Directory.Department(66, "外包", 1, 9), false));
+        send(eventsAt(now.plusSeconds(0)).createParty(new Directory.Department(66, "外包", 1, 9), false));
         Directory.User wang = new Directory.User("wang", "王五", List.of(67L), 67L, null, null, null, null, 1, Map.of("工号", "X-1"));
         system.directory.put(wang);
-        send(events(now.plusSeconds(1)).createUser(wang, false));
+        send(eventsAt(now.plusSeconds(1)).createUser(wang, false));
         // li moves into the excluded subtree, then back
-        send(events(now.plusSeconds(2)).updateUser("li", Map.of("Department", "67")));
+        send(eventsAt(now.plusSeconds(2)).updateUser("li", Map.of("Department", "67")));
 
         RunningSystem.await(SETTLE, "li treated as left", () -> "true".equals(field("li", "deleted")));
         system.awaitInboxDrained(SETTLE);
         assertThat(user("wang").isMissingNode()).as("never in mdm-service").isTrue();
         assertThat(system.get("/api/mdm/departments/" + CORP + "/66").status()).isEqualTo(404);
 
-        send(events(now.plusSeconds(3)).updateUser("li", Map.of("Department", "1")));
+        send(eventsAt(now.plusSeconds(3)).updateUser("li", Map.of("Department", "1")));
 
         RunningSystem.await(SETTLE, "li back", () -> "false".equals(field("li", "deleted")));
         assertThat(field("li", "employeeNumber")).as("the same record, joined again").isEqualTo("E-2002");
@@ -170,8 +168,8 @@ class DirectoryFidelityIntegrationTests {
         system.directory.put(new Directory.User("zhou", "周九", List.of(67L), 67L, "顾问", null, null, null, 1));
 
         // the update overtook the create: it carries no departments, and mdm-service does not hold the user yet
-        send(events(now).updateUser("sun", Map.of("Position", "高级顾问")));
-        send(events(now).updateUser("zhou", Map.of("Position", "高级顾问")));
+        send(eventsAt(now).updateUser("sun", Map.of("Position", "高级顾问")));
+        send(eventsAt(now).updateUser("zhou", Map.of("Position", "高级顾问")));
 
         RunningSystem.await(SETTLE, "sun's position", () -> "高级顾问".equals(field("sun", "position")));
         system.awaitInboxDrained(SETTLE);
@@ -198,10 +196,6 @@ class DirectoryFidelityIntegrationTests {
         assertThat(user("wang").isMissingNode()).as("outside the scope: not created").isTrue();
         assertThat(system.get("/api/mdm/departments/" + CORP + "/67").status()).isEqualTo(404);
         assertThat(field("zhang", "deleted")).isEqualTo("false");
-    }
-
-    private ContactEvents events(Instant at) {
-        return new ContactEvents(CORP, Clock.fixed(at, ZoneOffset.UTC));
     }
 
     private void send(String message) throws InterruptedException {

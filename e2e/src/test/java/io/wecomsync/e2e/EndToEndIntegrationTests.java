@@ -2,7 +2,6 @@ package io.wecomsync.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.wecomsync.simulator.CallbackSender;
-import io.wecomsync.simulator.ContactEvents;
 import io.wecomsync.simulator.Directory;
 import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
@@ -16,10 +15,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,6 +30,7 @@ import java.util.concurrent.Future;
 import static io.wecomsync.e2e.RunningSystem.AES_KEY;
 import static io.wecomsync.e2e.RunningSystem.AGENT;
 import static io.wecomsync.e2e.RunningSystem.CORP;
+import static io.wecomsync.e2e.RunningSystem.eventsAt;
 import static io.wecomsync.e2e.RunningSystem.TOKEN;
 import static io.wecomsync.e2e.RunningSystem.await;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -70,7 +68,7 @@ class EndToEndIntegrationTests {
     @Order(1)
     void onAFreshInstallWeComsIpsAreLoadedAtStartUpAndTheGatewayThenLetsCallbacksIn() throws Exception {
         // nobody runs the IP job: wx-service does at start-up because mdm-service's list is empty
-        String probe = events(Instant.parse("2026-11-01T00:00:00Z")).deleteParty(999_999);
+        String probe = eventsAt(Instant.parse("2026-11-01T00:00:00Z")).deleteParty(999_999);
         await(Duration.ofSeconds(60), "WeCom's IPs loaded at start-up and the gateway letting callbacks in",
                 () -> delivered(probe));
         assertThat(system.get("/api/mdm/login-ips?type=QYWX").json().path("data").path("ips").toString()).contains("127.0.0.1");
@@ -99,29 +97,29 @@ class EndToEndIntegrationTests {
     @Order(3)
     void everyChangeTypeLandsInMdmService() throws Exception {
         Instant t = Instant.parse("2026-11-02T00:00:00Z");
-        send(events(t).createUser(new Directory.User("alice", "Alice", List.of(1L), 1L, "工程师", "13800000011",
+        send(eventsAt(t).createUser(new Directory.User("alice", "Alice", List.of(1L), 1L, "工程师", "13800000011",
                 "alice@example.com", 2, 1), false));
-        await(SETTLE, "alice", () -> field("alice", "name").equals("Alice"));
+        await(SETTLE, "alice", () -> system.userField("alice", "name").equals("Alice"));
         String userId = system.user("alice").path("userId").asText();
 
-        send(events(t.plusSeconds(1)).updateUser("alice", Map.of("Position", "架构师")));
-        await(SETTLE, "alice's new position", () -> field("alice", "position").equals("架构师"));
+        send(eventsAt(t.plusSeconds(1)).updateUser("alice", Map.of("Position", "架构师")));
+        await(SETTLE, "alice's new position", () -> system.userField("alice", "position").equals("架构师"));
 
-        send(events(t).createParty(new Directory.Department(10, "研发部", 1, 5), false));
+        send(eventsAt(t).createParty(new Directory.Department(10, "研发部", 1, 5), false));
         await(SETTLE, "department 10", () -> departmentName(10).equals("研发部"));
-        send(events(t.plusSeconds(1)).updateParty(10, Map.of("Name", "研发中心")));
+        send(eventsAt(t.plusSeconds(1)).updateParty(10, Map.of("Name", "研发中心")));
         await(SETTLE, "department 10 renamed", () -> departmentName(10).equals("研发中心"));
 
         system.directory.put(new Directory.Tag(5, "骨干", Set.of("alice"), Set.of(10L)));
-        send(events(t).updateTag(5, List.of("alice"), List.of()));
+        send(eventsAt(t).updateTag(5, List.of("alice"), List.of()));
         await(SETTLE, "tag 5", () -> tagMembers(5).equals("[\"alice\"]"));
 
-        send(events(t.plusSeconds(2)).renameUser("alice", "alice2"));
-        await(SETTLE, "the rename", () -> field("alice2", "userId").equals(userId));
+        send(eventsAt(t.plusSeconds(2)).renameUser("alice", "alice2"));
+        await(SETTLE, "the rename", () -> system.userField("alice2", "userId").equals(userId));
 
-        send(events(t.plusSeconds(3)).deleteUser("alice2"));
-        await(SETTLE, "the delete", () -> field("alice2", "deleted").equals("true"));
-        send(events(t.plusSeconds(3)).deleteParty(10));
+        send(eventsAt(t.plusSeconds(3)).deleteUser("alice2"));
+        await(SETTLE, "the delete", () -> system.userField("alice2", "deleted").equals("true"));
+        send(eventsAt(t.plusSeconds(3)).deleteParty(10));
         await(SETTLE, "department 10 deleted", () -> departmentDeleted(10));
     }
 
@@ -130,9 +128,9 @@ class EndToEndIntegrationTests {
     void anIdOnlyEventIsCompletedFromWeComsApi() throws Exception {
         system.directory.put(new Directory.User("bob", "Bob", List.of(1L), 1L, "产品经理", null, null, null, 1));
 
-        send(events(Instant.parse("2026-11-03T00:00:00Z")).createUser(system.directory.user("bob").orElseThrow(), true));
+        send(eventsAt(Instant.parse("2026-11-03T00:00:00Z")).createUser(system.directory.user("bob").orElseThrow(), true));
 
-        await(SETTLE, "bob, read from WeCom", () -> field("bob", "name").equals("Bob") && field("bob", "position").equals("产品经理"));
+        await(SETTLE, "bob, read from WeCom", () -> system.userField("bob", "name").equals("Bob") && system.userField("bob", "position").equals("产品经理"));
         assertThat(system.user("bob").path("mobile").isNull()).as("nothing invented").isTrue();
     }
 
@@ -144,11 +142,11 @@ class EndToEndIntegrationTests {
         int users = 80;
         for (int i = 0; i < users; i++) {
             String id = String.format("burst%03d", i);
-            messages.add(events(t).createUser(new Directory.User(id, "N" + i + "-0", List.of(1L), 1L, null, null, null, null, 1), false));
-            messages.add(events(t.plusSeconds(1)).updateUser(id, Map.of("Name", "N" + i + "-1")));
-            messages.add(events(t.plusSeconds(2)).updateUser(id, Map.of("Position", "P" + i)));
+            messages.add(eventsAt(t).createUser(new Directory.User(id, "N" + i + "-0", List.of(1L), 1L, null, null, null, null, 1), false));
+            messages.add(eventsAt(t.plusSeconds(1)).updateUser(id, Map.of("Name", "N" + i + "-1")));
+            messages.add(eventsAt(t.plusSeconds(2)).updateUser(id, Map.of("Position", "P" + i)));
             if (i % 5 == 0) {
-                messages.add(events(t.plusSeconds(3)).deleteUser(id));
+                messages.add(eventsAt(t.plusSeconds(3)).deleteUser(id));
             }
         }
         Random random = new Random(42);
@@ -192,7 +190,7 @@ class EndToEndIntegrationTests {
         system.stopMdm();
         try {
             for (int i = 0; i < 30; i++) {
-                String message = events(t).createUser(new Directory.User("down" + i, "Down" + i, List.of(1L), 1L,
+                String message = eventsAt(t).createUser(new Directory.User("down" + i, "Down" + i, List.of(1L), 1L,
                         null, null, null, null, 1), false);
                 assertThat(weCom.send(message).delivered()).as("stored although mdm-service is down").isTrue();
             }
@@ -217,17 +215,13 @@ class EndToEndIntegrationTests {
     @Test
     @Order(8)
     void aCallbackFromAnAddressNotOnWeComsListIsRefused() throws Exception {
-        String probe = events(Instant.parse("2026-11-06T00:00:00Z")).deleteParty(999_998);
+        String probe = eventsAt(Instant.parse("2026-11-06T00:00:00Z")).deleteParty(999_998);
         system.put("/api/mdm/login-ips/QYWX", "{\"ips\":[\"101.226.103.0/25\"]}");
 
         await(Duration.ofSeconds(30), "the gateway to refuse 127.0.0.1", () -> status(probe) == 403);
 
         system.post("/api/wx/jobs/callback-ip/run", "");
         await(Duration.ofSeconds(30), "the gateway to let callbacks in again", () -> delivered(probe));
-    }
-
-    private ContactEvents events(Instant createTime) {
-        return new ContactEvents(CORP, Clock.fixed(createTime, ZoneOffset.UTC));
     }
 
     @Test
@@ -268,15 +262,6 @@ class EndToEndIntegrationTests {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return -1;
-        }
-    }
-
-    private String field(String wxUserId, String field) {
-        try {
-            JsonNode user = system.user(wxUserId);
-            return user == null ? "" : user.path(field).asText();
-        } catch (Exception e) {
-            return "";
         }
     }
 

@@ -48,7 +48,7 @@ class LocalLauncherProcessTests {
         for (String module : List.of("mdm-service", "wx-service", "gateway", "console")) {
             Files.createDirectories(checkout.resolve(module).resolve("target"));
             Files.createSymbolicLink(checkout.resolve(module).resolve("target").resolve(module + ".jar"),
-                    RunningSystem.jar(module).toAbsolutePath());
+                    TestServices.jar(module).toAbsolutePath());
         }
         Map<String, String> ports = new HashMap<>();
         for (String port : List.of("LOCAL_MARIADB_PORT", "LOCAL_REDIS_PORT", "MDM_PORT", "WX_PORT", "GATEWAY_PORT",

@@ -51,14 +51,14 @@ class ProductionConfigIntegrationTests {
         Map<String, String> withKeys = new HashMap<>(env);
         withKeys.putAll(Map.of("MDM_PII_KEYS_K1", KEY, "MDM_PII_ACTIVE_KEY_ID", "k1", "MDM_PII_HASH_KEY", KEY));
 
-        ServiceJar started = RunningSystem.startJar("mdm-prod", "mdm-service", FreePorts.find(), withKeys, List.of());
+        ServiceJar started = TestServices.startJar("mdm-prod", "mdm-service", FreePorts.find(), withKeys, List.of());
         try {
             started.awaitHealthy(Duration.ofSeconds(120));
         } finally {
             started.stop();
         }
 
-        ServiceJar refused = RunningSystem.startJar("mdm-prod-nokeys", "mdm-service", FreePorts.find(), env, List.of());
+        ServiceJar refused = TestServices.startJar("mdm-prod-nokeys", "mdm-service", FreePorts.find(), env, List.of());
         try {
             awaitExit(refused);
         } finally {
@@ -97,9 +97,9 @@ class ProductionConfigIntegrationTests {
         long tlsBefore = tlsConnectionsAccepted();
         List<ServiceJar> started = new ArrayList<>();
         try {
-            started.add(RunningSystem.startJar("mdm-prod-all", "mdm-service", mdmPort, mdmEnv, List.of()));
-            started.add(RunningSystem.startJar("wx-prod-all", "wx-service", wxPort, wxEnv, List.of()));
-            started.add(RunningSystem.startJar("gateway-prod-all", "gateway", gatewayPort, gatewayEnv, List.of()));
+            started.add(TestServices.startJar("mdm-prod-all", "mdm-service", mdmPort, mdmEnv, List.of()));
+            started.add(TestServices.startJar("wx-prod-all", "wx-service", wxPort, wxEnv, List.of()));
+            started.add(TestServices.startJar("gateway-prod-all", "gateway", gatewayPort, gatewayEnv, List.of()));
             for (ServiceJar service : started) {
                 service.awaitHealthy(Duration.ofSeconds(120));
             }

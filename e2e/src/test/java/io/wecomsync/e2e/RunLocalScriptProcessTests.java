@@ -21,7 +21,7 @@ class RunLocalScriptProcessTests {
             Files.copy(Path.of("..", "run-local.sh"), checkout.resolve("run-local.sh"));
             Files.createDirectories(checkout.resolve("local-launcher/target"));
             Files.createSymbolicLink(checkout.resolve("local-launcher/target/local-launcher.jar"),
-                    RunningSystem.jar("local-launcher").toAbsolutePath());
+                    TestServices.jar("local-launcher").toAbsolutePath());
             // the services' jars are missing, as after a pull that changed sources: a start would build them
             // (this checkout has no Maven wrapper, so trying to would fail the command)
             Files.createDirectories(checkout.resolve("wx-service/src/main"));

@@ -3,11 +3,11 @@ package io.wecomsync.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wecomsync.common.security.TokenMinter;
-import io.wecomsync.infra.embedded.ClassDataCache;
 import io.wecomsync.infra.embedded.FreePorts;
 import io.wecomsync.infra.embedded.ServiceJar;
 import io.wecomsync.infra.embedded.TestInfrastructure;
 import io.wecomsync.simulator.CallbackSender;
+import io.wecomsync.simulator.ContactEvents;
 import io.wecomsync.simulator.Directory;
 import io.wecomsync.simulator.WeComApiServer;
 
@@ -21,11 +21,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+
+import static io.wecomsync.e2e.TestServices.jar;
+import static io.wecomsync.e2e.TestServices.mdmArguments;
+import static io.wecomsync.e2e.TestServices.startJar;
+import static io.wecomsync.e2e.TestServices.wxArguments;
 
 /**
  * The whole system for one test JVM: the WeCom simulator, mdm-service, wx-service and the gateway as
@@ -41,7 +48,6 @@ final class RunningSystem implements AutoCloseable {
     static final String SECRET = "end-to-end-test-secret-at-least-32-bytes";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ClassDataCache CLASS_DATA = new ClassDataCache(Path.of("target", "class-data"));
 
     final Directory directory = new Directory();
     final WeComApiServer weCom;
@@ -103,44 +109,6 @@ final class RunningSystem implements AutoCloseable {
         mdm = startJar("mdm-service", "mdm-service", mdmPort, logs, Map.of(),
                 mdmArguments(TestInfrastructure.database("mdm" + databases), Stream.concat(
                         identityProvider.serviceArguments().stream(), mdmSettings.stream()).toArray(String[]::new)));
-    }
-
-    /** How the tests start mdm-service on {@code db}; {@code extra} are added (name each property once). */
-    static List<String> mdmArguments(TestInfrastructure.TestDatabase db, String... extra) {
-        List<String> arguments = new ArrayList<>(List.of("--spring.profiles.active=test",
-                "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(), "--wecom.security.jwt.secret=" + SECRET));
-        arguments.addAll(List.of(extra));
-        return arguments;
-    }
-
-    /**
-     * How the tests start wx-service on {@code db} for the test corp, calling mdm-service at {@code mdmUrl}
-     * and WeCom at {@code weComUrl}, keeping WeCom tokens in the Redis at {@code redisUrl}, retrying
-     * quickly; {@code extra} are added (name each property once).
-     */
-    static List<String> wxArguments(TestInfrastructure.TestDatabase db, String mdmUrl, String weComUrl, String redisUrl,
-                                    String... extra) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.profiles.active=test",
-                "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=" + db.password(),
-                "--spring.data.redis.url=" + redisUrl,
-                "--wecom.security.jwt.secret=" + SECRET,
-                "--wx.mdm.url=" + mdmUrl,
-                "--wx.cp.api-base-url=" + weComUrl,
-                "--wx.cp.application[0].corpId=" + CORP,
-                "--wx.cp.application[0].readerAgentId=" + AGENT,
-                "--wx.cp.application[0].appConfigs[0].agentId=" + AGENT,
-                "--wx.cp.application[0].appConfigs[0].secret=e2e-secret",
-                "--wx.cp.application[0].appConfigs[0].token=" + TOKEN,
-                "--wx.cp.application[0].appConfigs[0].aesKey=" + AES_KEY,
-                "--wx.inbox.poll-interval=100ms",
-                "--wx.inbox.retry.initial-delay=200ms",
-                "--wx.inbox.retry.max-delay=2s",
-                "--wx.status.flush-interval=PT2S"));
-        arguments.addAll(List.of(extra));
-        return arguments;
     }
 
     /** Settings in a file: a command line may not carry Chinese names intact under every locale. */
@@ -214,6 +182,21 @@ final class RunningSystem implements AutoCloseable {
         });
     }
 
+    /** The demo corp's contact events, each made at {@code createTime} (WeCom's CreateTime). */
+    static ContactEvents eventsAt(Instant createTime) {
+        return new ContactEvents(CORP, Clock.fixed(createTime, ZoneOffset.UTC));
+    }
+
+    /** A field of the user as mdm-service holds it; "" while the user is not there or cannot be read. */
+    String userField(String wxUserId, String field) {
+        try {
+            JsonNode user = user(wxUserId);
+            return user == null ? "" : user.path(field).asText();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
     static void await(Duration timeout, String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -228,26 +211,6 @@ final class RunningSystem implements AutoCloseable {
     private Answer send(HttpRequest.Builder request) throws Exception {
         HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
-    }
-
-    static Path jar(String module) {
-        return Path.of("..", module, "target", module + ".jar");
-    }
-
-    /**
-     * Starts {@code module}'s jar as {@code name} with the quick-start JVM options, its log in
-     * {@code target/<name>.log}. The tests start the same jars about two dozen times: from the second
-     * start on, each maps the classes the first one loaded (see {@link ClassDataCache}).
-     */
-    static ServiceJar startJar(String name, String module, int port, Map<String, String> env, List<String> arguments)
-            throws IOException {
-        return startJar(name, module, port, Path.of("target"), env, arguments);
-    }
-
-    /** As {@link #startJar(String, String, int, Map, List)}, the log in {@code logs/<name>.log}. */
-    static ServiceJar startJar(String name, String module, int port, Path logs, Map<String, String> env,
-                               List<String> arguments) throws IOException {
-        return CLASS_DATA.start(name, jar(module), port, logs, env, ServiceJar.QUICK_START, arguments);
     }
 
     /**

@@ -40,7 +40,7 @@ class ServiceImageStartProcessTests {
     static void buildTheImage() throws Exception {
         image = Files.createTempDirectory("wecom-sync-image");
         app = image.resolve("app");
-        Files.copy(RunningSystem.jar("gateway"), image.resolve("app.jar"));
+        Files.copy(TestServices.jar("gateway"), image.resolve("app.jar"));
         Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", image.resolve("app.jar").toString(),
                 "extract", "--destination", app.toString()).inheritIO().start();
         assertThat(extract.waitFor(2, TimeUnit.MINUTES) && extract.exitValue() == 0).as("the jar extracted").isTrue();
