@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns every failure into a {@link Result} with a stable code, a message that names the problem,
@@ -131,6 +132,10 @@ public abstract class ResultExceptionHandler {
      */
     @ExceptionHandler(IOException.class)
     protected ResponseEntity<Result<Void>> requestNotRead(IOException e) {
+        Optional<ResponseEntity<Result<Void>>> tooLarge = bodyTooLarge(e);
+        if (tooLarge.isPresent()) {
+            return tooLarge.get();
+        }
         log.debug("request could not be read: {}", e.toString());
         return answer(ErrorCode.MALFORMED_REQUEST, "the request could not be read (" + e.getClass().getSimpleName() + ")");
     }
@@ -139,6 +144,16 @@ public abstract class ResultExceptionHandler {
     protected ResponseEntity<Result<Void>> unexpected(Exception e) {
         log.error("unexpected error", e);
         return answer(ErrorCode.INTERNAL_ERROR, "internal error");
+    }
+
+    /** 413 when reading the body stopped at {@link RequestBodyLimit}'s limit, whatever wrapped that on the way. */
+    protected static Optional<ResponseEntity<Result<Void>>> bodyTooLarge(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.TooLarge tooLarge) {
+                return Optional.of(answer(ErrorCode.PAYLOAD_TOO_LARGE, tooLarge.getMessage()));
+            }
+        }
+        return Optional.empty();
     }
 
     protected static ResponseEntity<Result<Void>> answer(ErrorCode code, String message) {

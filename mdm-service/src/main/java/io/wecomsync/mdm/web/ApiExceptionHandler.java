@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -50,6 +51,10 @@ class ApiExceptionHandler extends ResultExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Result<Void>> unreadable(HttpMessageNotReadableException e) {
+        Optional<ResponseEntity<Result<Void>>> tooLarge = bodyTooLarge(e);
+        if (tooLarge.isPresent()) {
+            return tooLarge.get();
+        }
         Throwable cause = e.getCause();
         if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
                 && mismatch.getTargetType() != null) {
