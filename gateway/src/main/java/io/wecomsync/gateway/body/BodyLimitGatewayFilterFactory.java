@@ -7,6 +7,7 @@ import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFac
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
@@ -51,8 +52,9 @@ public class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
                 return chain.filter(exchange);
             }
             return DataBufferUtils.join(request.getBody(), (int) max)
+                    .map(BodyLimitGatewayFilterFactory::copied)
                     .map(body -> new ReadBody(request, body))
-                    .defaultIfEmpty(new ReadBody(request, null))
+                    .defaultIfEmpty(new ReadBody(request, new byte[0]))
                     .flatMap(read -> chain.filter(exchange.mutate().request(read).build()))
                     .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange, max));
         };
@@ -63,19 +65,33 @@ public class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
                 "the body is larger than " + max + " bytes");
     }
 
+    /**
+     * The body on the heap, the network buffer released at once: nothing to leak when the request is never
+     * forwarded (the service unreachable), and each subscription gets the whole body (a retried forward).
+     */
+    private static byte[] copied(DataBuffer joined) {
+        try {
+            byte[] bytes = new byte[joined.readableByteCount()];
+            joined.read(bytes);
+            return bytes;
+        } finally {
+            DataBufferUtils.release(joined);
+        }
+    }
+
     /** A chunked request as it was read here: the same request with its body whole and its length stated. */
     private static final class ReadBody extends ServerHttpRequestDecorator {
 
-        private final DataBuffer body;
+        private final byte[] body;
         private final HttpHeaders headers;
 
-        ReadBody(ServerHttpRequest request, DataBuffer body) {
+        ReadBody(ServerHttpRequest request, byte[] body) {
             super(request);
             this.body = body;
             HttpHeaders copy = new HttpHeaders();
             copy.putAll(request.getHeaders());
             copy.remove(HttpHeaders.TRANSFER_ENCODING);
-            copy.setContentLength(body == null ? 0 : body.readableByteCount());
+            copy.setContentLength(body.length);
             this.headers = HttpHeaders.readOnlyHttpHeaders(copy);
         }
 
@@ -86,7 +102,8 @@ public class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
 
         @Override
         public Flux<DataBuffer> getBody() {
-            return body == null ? Flux.empty() : Flux.just(body);
+            return body.length == 0 ? Flux.empty()
+                    : Flux.defer(() -> Flux.just(DefaultDataBufferFactory.sharedInstance.wrap(body)));
         }
     }
 

@@ -70,6 +70,8 @@ class BodyLimitGatewayFilterFactoryTests {
         assertThat(headers.containsKey(HttpHeaders.TRANSFER_ENCODING)).isFalse();
         assertThat(headers.getFirst("X-Trace")).as("the other headers go on").isEqualTo("t-1");
         assertThat(forwardedBody).hasValue("<a>回调</a>");
+        assertThat(DataBufferUtils.join(forwarded.get().getBody()).map(body -> body.toString(StandardCharsets.UTF_8)).block())
+                .as("read again, as a retried forward would").isEqualTo("<a>回调</a>");
     }
 
     @Test
