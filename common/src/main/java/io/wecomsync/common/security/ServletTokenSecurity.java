@@ -1,9 +1,8 @@
 package io.wecomsync.common.security;
 
 import io.wecomsync.common.api.ErrorCode;
-import jakarta.servlet.http.HttpServletResponse;
+import io.wecomsync.common.web.ServletResults;
 import org.springframework.core.env.Environment;
-import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -15,7 +14,6 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import javax.crypto.spec.SecretKeySpec;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
@@ -65,9 +63,9 @@ public final class ServletTokenSecurity {
     /** Stateless, no CSRF or sessions, bearer tokens only; 401 and 403 answered as {@code Result}. */
     public static HttpSecurity statelessResourceServer(HttpSecurity http) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) ->
-                write(response, ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
+                ServletResults.write(response, ErrorCode.UNAUTHENTICATED, "a valid bearer token is required");
         AccessDeniedHandler denied = (request, response, e) ->
-                write(response, ErrorCode.FORBIDDEN, "the token's scopes do not allow this");
+                ServletResults.write(response, ErrorCode.FORBIDDEN, "the token's scopes do not allow this");
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -102,10 +100,4 @@ public final class ServletTokenSecurity {
         return authorities;
     }
 
-    private static void write(HttpServletResponse response, ErrorCode code, String message) throws IOException {
-        response.setStatus(code.httpStatus());
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write("{\"code\":" + code.code() + ",\"msg\":\"" + message + "\",\"data\":null}");
-    }
 }

@@ -1,6 +1,5 @@
 package io.wecomsync.common.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wecomsync.common.api.ErrorCode;
 import io.wecomsync.common.api.Result;
 import jakarta.servlet.FilterChain;
@@ -10,7 +9,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.BufferedReader;
@@ -28,8 +27,6 @@ import java.nio.charset.StandardCharsets;
  */
 public class RequestBodyLimit extends OncePerRequestFilter {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final long maxBytes;
 
     public RequestBodyLimit(long maxBytes) {
@@ -44,14 +41,12 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > maxBytes) {
-            response.setStatus(ErrorCode.PAYLOAD_TOO_LARGE.httpStatus());
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            byte[] body = JSON.writeValueAsBytes(Result.error(ErrorCode.PAYLOAD_TOO_LARGE, message(maxBytes)));
-            response.setContentLength(body.length);
-            response.getOutputStream().write(body);
+            ServletResults.write(response, ErrorCode.PAYLOAD_TOO_LARGE, message(maxBytes));
             return;
         }
-        chain.doFilter(length < 0 ? new Limited(request, maxBytes) : request, response);
+        // only a body sent in chunks states no length; a request without either has no body to count
+        boolean chunked = length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+        chain.doFilter(chunked ? new Limited(request, maxBytes) : request, response);
     }
 
     private static String message(long maxBytes) {

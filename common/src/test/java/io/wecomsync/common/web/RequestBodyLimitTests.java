@@ -57,7 +57,7 @@ class RequestBodyLimitTests {
         assertThatThrownBy(() -> new RequestBodyLimit(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** A request that states no length, as one sent in chunks. */
+    /** A request sent in chunks: no length stated. */
     private static ServletRequest chunked(String body) {
         MockHttpServletRequest request = new MockHttpServletRequest("PUT", "/users") {
             @Override
@@ -70,6 +70,7 @@ class RequestBodyLimitTests {
                 return -1;
             }
         };
+        request.addHeader("Transfer-Encoding", "chunked");
         request.setContent(body.getBytes(StandardCharsets.UTF_8));
         return request;
     }
