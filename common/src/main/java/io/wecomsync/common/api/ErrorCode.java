@@ -16,6 +16,8 @@ public enum ErrorCode {
     METHOD_NOT_ALLOWED(40501, 405),
     /** The request's {@code Accept} header allows nothing the endpoint answers with. */
     NOT_ACCEPTABLE(40601, 406),
+    /** The request's body did not arrive in time. */
+    REQUEST_TIMEOUT(40801, 408),
     CONFLICT(40901, 409),
     WX_USER_ID_TAKEN(40902, 409),
     CONCURRENT_MODIFICATION(40903, 409),

@@ -17,7 +17,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 
 /**
  * {@code BodyLimit=64KB} in a route's filters: a body larger than that is answered 413 in the shared
@@ -42,6 +44,7 @@ public class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
     @Override
     public GatewayFilter apply(Config config) {
         long max = config.getMaxSize().toBytes();
+        Duration readTimeout = config.getReadTimeout();
         return (exchange, chain) -> {
             ServerHttpRequest request = exchange.getRequest();
             long length = request.getHeaders().getContentLength();
@@ -52,11 +55,15 @@ public class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
                 return chain.filter(exchange);
             }
             return DataBufferUtils.join(request.getBody(), (int) max)
+                    // a sender dribbling its chunks must not hold a place here for ever (WeCom waits 5 s anyway)
+                    .timeout(readTimeout)
                     .map(BodyLimitGatewayFilterFactory::copied)
                     .map(body -> new ReadBody(request, body))
                     .defaultIfEmpty(new ReadBody(request, new byte[0]))
                     .flatMap(read -> chain.filter(exchange.mutate().request(read).build()))
-                    .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange, max));
+                    .onErrorResume(DataBufferLimitException.class, e -> tooLarge(exchange, max))
+                    .onErrorResume(TimeoutException.class, e -> ResultResponses.write(exchange.getResponse(),
+                            ErrorCode.REQUEST_TIMEOUT, "the body did not arrive within " + readTimeout.toMillis() + " ms"));
         };
     }
 
@@ -107,10 +114,25 @@ public class BodyLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<
         }
     }
 
-    /** The route's setting; {@code maxSize} must be at least one byte and fit an int. */
+    /**
+     * The route's settings: {@code maxSize} must be at least one byte and fit an int; a body sent in chunks
+     * must arrive whole within {@code readTimeout} (else 408).
+     */
     public static class Config {
 
         private DataSize maxSize = DataSize.ofKilobytes(64);
+        private Duration readTimeout = Duration.ofSeconds(5);
+
+        public Duration getReadTimeout() {
+            return readTimeout;
+        }
+
+        public void setReadTimeout(Duration readTimeout) {
+            if (readTimeout == null || readTimeout.isNegative() || readTimeout.isZero()) {
+                throw new IllegalArgumentException("BodyLimit readTimeout must be positive, got " + readTimeout);
+            }
+            this.readTimeout = readTimeout;
+        }
 
         public DataSize getMaxSize() {
             return maxSize;

@@ -15,6 +15,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -72,6 +73,23 @@ class BodyLimitGatewayFilterFactoryTests {
         assertThat(forwardedBody).hasValue("<a>回调</a>");
         assertThat(DataBufferUtils.join(forwarded.get().getBody()).map(body -> body.toString(StandardCharsets.UTF_8)).block())
                 .as("read again, as a retried forward would").isEqualTo("<a>回调</a>");
+    }
+
+    @Test
+    void aChunkedBodyThatDoesNotArriveInTimeIsRefusedWith408() {
+        BodyLimitGatewayFilterFactory.Config config = new BodyLimitGatewayFilterFactory.Config();
+        config.setReadTimeout(Duration.ofMillis(200));
+        MockServerWebExchange exchange = exchange(MockServerHttpRequest.post("/wx/callback/1")
+                .header(HttpHeaders.TRANSFER_ENCODING, "chunked")
+                .body(Flux.concat(Flux.just(DefaultDataBufferFactory.sharedInstance.wrap("<xml>".getBytes(StandardCharsets.UTF_8))),
+                        Flux.never())));
+
+        new BodyLimitGatewayFilterFactory().apply(config).filter(exchange, this::forward).block(Duration.ofSeconds(10));
+
+        assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.REQUEST_TIMEOUT);
+        assertThat(exchange.getResponse().getBodyAsString().block())
+                .isEqualTo("{\"code\":40801,\"msg\":\"the body did not arrive within 200 ms\",\"data\":null}");
+        assertThat(forwarded).hasNullValue();
     }
 
     @Test
